@@ -1,0 +1,58 @@
+package io.tradingrt.codecs;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** Every event-bus address of the runtime, with the record type it carries. Conf, docs, dashboard and bridges use these names. */
+public final class Addresses {
+
+  /** Market data: {@link TickBatch}, published by the ingest verticle. */
+  public static final String MD_TICKS = "md.ticks";
+  /** Completed bars: {@link Bar}, published by the bar aggregator. */
+  public static final String MD_BARS = "md.bars";
+  /** Strategy intents: {@link Signal}, published by signal verticles. */
+  public static final String SIGNALS = "signals";
+  /** {@link OrderRequest} sent (request/reply) to the risk verticle; the reply is a {@link RiskDecision}. */
+  public static final String ORDERS_SUBMIT = "orders.submit";
+  /** {@link OrderRequest} approved by risk, sent to the execution verticle. */
+  public static final String EXEC_SUBMIT = "exec.submit";
+  /** Client order id (String) to cancel, sent to the execution verticle. */
+  public static final String EXEC_CANCEL = "exec.cancel";
+  /** {@link OrderEvent}: every order state change, including denials. */
+  public static final String EXEC_EVENTS = "exec.events";
+  /** {@link Fill}: every execution. */
+  public static final String EXEC_FILLS = "exec.fills";
+  /** {@link PortfolioSnapshot} at the configured rate. */
+  public static final String PORTFOLIO_UPDATES = "portfolio.updates";
+  /** {@link RiskStateChange}: trading state transitions. */
+  public static final String RISK_STATE = "risk.state";
+  /** {@link RiskControl}: halt, reduce, resume, kill (request/reply; the reply is a {@link RiskStateChange}). */
+  public static final String RISK_CONTROL = "risk.control";
+  /** {@link MetricsSnapshot} at 10 Hz. */
+  public static final String METRICS_LIVE = "metrics.live";
+  /** Prefix of the storage reader's request/reply queries ({@code storage.query.latest-ticks} …). */
+  public static final String STORAGE_QUERY_PREFIX = "storage.query.";
+
+  /** Address → the record type it carries, for bridges and docs. */
+  public static final Map<String, Class<?>> TYPES = types();
+
+  private Addresses() {
+  }
+
+  private static Map<String, Class<?>> types() {
+    Map<String, Class<?>> types = new LinkedHashMap<>();
+    types.put(MD_TICKS, TickBatch.class);
+    types.put(MD_BARS, Bar.class);
+    types.put(SIGNALS, Signal.class);
+    types.put(ORDERS_SUBMIT, OrderRequest.class);
+    types.put(EXEC_SUBMIT, OrderRequest.class);
+    types.put(EXEC_CANCEL, String.class);
+    types.put(EXEC_EVENTS, OrderEvent.class);
+    types.put(EXEC_FILLS, Fill.class);
+    types.put(PORTFOLIO_UPDATES, PortfolioSnapshot.class);
+    types.put(RISK_STATE, RiskStateChange.class);
+    types.put(RISK_CONTROL, RiskControl.class);
+    types.put(METRICS_LIVE, MetricsSnapshot.class);
+    return Map.copyOf(types);
+  }
+}

@@ -1,0 +1,3 @@
+package io.tradingrt.codecs;
+
+public enum OrderType { MARKET, LIMIT }

@@ -1,0 +1,35 @@
+package io.tradingrt.ingest;
+
+import io.tradingrt.codecs.Addresses;
+import io.tradingrt.codecs.Bar;
+import io.tradingrt.codecs.Tick;
+import io.tradingrt.codecs.TickBatch;
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.json.JsonArray;
+
+import java.util.List;
+
+/** Aggregates {@link Addresses#MD_TICKS} into bars and publishes each completed one on {@link Addresses#MD_BARS}. */
+public final class BarVerticle extends VerticleBase {
+
+  @Override
+  public Future<?> start() {
+    List<String> timeframes = config().getJsonArray("timeframes", new JsonArray().add("1m")).stream()
+        .map(Object::toString).toList();
+    BarAggregator aggregator;
+    try {
+      aggregator = new BarAggregator(timeframes);
+    } catch (IllegalArgumentException e) {
+      return Future.failedFuture("bars: " + e.getMessage());
+    }
+    var bus = vertx.eventBus();
+    return bus.<TickBatch>consumer(Addresses.MD_TICKS, message -> {
+      for (Tick tick : message.body().ticks()) {
+        for (Bar bar : aggregator.onTick(tick)) {
+          bus.publish(Addresses.MD_BARS, bar);
+        }
+      }
+    }).completion();
+  }
+}

@@ -1,0 +1,82 @@
+package io.tradingrt.launcher;
+
+import io.tradingrt.codecs.wire.ContractCodecs;
+import io.vertx.core.Deployable;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxBuilder;
+import io.vertx.core.VertxOptions;
+import io.vertx.core.json.JsonObject;
+import io.vertx.launcher.application.HookContext;
+import io.vertx.launcher.application.VertxApplicationHooks;
+
+import java.util.Map;
+import java.util.function.Supplier;
+import java.util.logging.Logger;
+
+/** Hands our config to the main verticle, sets the cluster manager for {@code -cluster}, registers the codecs. */
+final class RuntimeHooks implements VertxApplicationHooks {
+  private static final Logger LOG = Logger.getLogger(RuntimeHooks.class.getName());
+
+  private final JsonObject config;
+  private final boolean cluster;
+  private final Map<String, String> env;
+
+  RuntimeHooks(JsonObject config, boolean cluster, Map<String, String> env) {
+    this.config = config;
+    this.cluster = cluster;
+    this.env = env;
+  }
+
+  @Override
+  public JsonObject afterConfigParsed(JsonObject ignored) {
+    return config;
+  }
+
+  @Override
+  public VertxBuilder createVertxBuilder(VertxOptions options) {
+    VertxBuilder builder = Vertx.builder();
+    if (cluster) {
+      var hazelcast = ClusterSetup.hazelcastConfig(env);
+      if (options.getEventBusOptions().getHost() == null
+          || options.getEventBusOptions().getHost().equals("localhost")) {
+        options.getEventBusOptions().setHost(ClusterSetup.eventBusHost(hazelcast));
+      }
+      builder.withClusterManager(new io.vertx.spi.cluster.hazelcast.HazelcastClusterManager(hazelcast));
+    }
+    return builder.with(options);
+  }
+
+  @Override
+  public void afterVertxStarted(HookContext context) {
+    ContractCodecs.register(context.vertx());
+  }
+
+  @Override
+  public Supplier<? extends Deployable> verticleSupplier() {
+    return RuntimeVerticle::new;
+  }
+
+  @Override
+  public void afterFailureToStartVertx(HookContext context, Throwable t) {
+    LOG.severe("runtime: could not start Vert.x: " + oneLine(t));
+  }
+
+  @Override
+  public void beforeStoppingVertx(HookContext context) {
+    LOG.info("runtime: stopping");
+  }
+
+  @Override
+  public void afterVertxStopped(HookContext context) {
+    LOG.info("runtime: stopped");
+  }
+
+  static String oneLine(Throwable t) {
+    Throwable root = t;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    String message = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+    return message.split("\n")[0];
+  }
+}

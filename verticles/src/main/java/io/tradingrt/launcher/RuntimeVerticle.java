@@ -1,0 +1,64 @@
+package io.tradingrt.launcher;
+
+import io.tradingrt.codecs.wire.ContractCodecs;
+import io.vertx.core.DeploymentOptions;
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.Set;
+import java.util.logging.Logger;
+
+/**
+ * Deploys the configured roles in dependency order (storage first, feeds last) and undeploys them in reverse, so on
+ * SIGTERM the feeds stop before the strategies and the writer flushes last.
+ */
+public final class RuntimeVerticle extends VerticleBase {
+  private static final Logger LOG = Logger.getLogger(RuntimeVerticle.class.getName());
+
+  private final Deque<String> deployed = new ArrayDeque<>();
+
+  @Override
+  public Future<?> start() {
+    ContractCodecs.register(vertx);
+    JsonArray rolesArray = config().getJsonArray("roles", new JsonArray());
+    Set<String> wanted = Set.copyOf(rolesArray.stream().map(Object::toString).toList());
+    for (String role : wanted) {
+      if (Roles.ORDER.stream().noneMatch(r -> r.name().equals(role))) {
+        return Future.failedFuture("unknown role '" + role + "' in roles (known: "
+            + Roles.ORDER.stream().map(Roles.Role::name).toList() + ")");
+      }
+    }
+    List<Roles.Role> toDeploy = Roles.ORDER.stream().filter(r -> wanted.contains(r.name())).toList();
+    Future<Void> chain = Future.succeededFuture();
+    for (Roles.Role role : toDeploy) {
+      chain = chain.compose(v -> deploy(role));
+    }
+    return chain.onSuccess(v -> LOG.info("runtime: started roles " + toDeploy.stream().map(Roles.Role::name).toList()));
+  }
+
+  private Future<Void> deploy(Roles.Role role) {
+    JsonObject config = role.config().apply(config());
+    DeploymentOptions options = role.options().apply(config).setConfig(config);
+    return vertx.deployVerticle(role.factory(), options)
+        .recover(t -> Future.failedFuture("role " + role.name() + " failed to start: " + RuntimeHooks.oneLine(t)))
+        .map(id -> {
+          deployed.push(id);
+          return null;
+        });
+  }
+
+  @Override
+  public Future<?> stop() {
+    Future<Void> chain = Future.succeededFuture();
+    while (!deployed.isEmpty()) {
+      String id = deployed.pop();
+      chain = chain.eventually(() -> vertx.undeploy(id).otherwiseEmpty());
+    }
+    return chain;
+  }
+}

@@ -1,0 +1,76 @@
+package io.tradingrt.ingest;
+
+import io.tradingrt.codecs.Addresses;
+import io.tradingrt.codecs.Bar;
+import io.tradingrt.codecs.Tick;
+import io.tradingrt.codecs.TickBatch;
+import io.tradingrt.launcher.RuntimeConfig;
+import io.tradingrt.launcher.RuntimeVerticle;
+import io.vertx.core.DeploymentOptions;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.junit5.VertxExtension;
+import io.vertx.junit5.VertxTestContext;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+@ExtendWith(VertxExtension.class)
+class RuntimeTickFlowTest {
+
+  @Test
+  void theDeployedRuntimePublishesPacedTicksAndBars(Vertx vertx, VertxTestContext test) throws Exception {
+    JsonObject config = RuntimeConfig.load(new JsonObject()
+        .put("roles", new JsonArray().add("ingest").add("bars"))
+        .put("ingest", new JsonObject().put("ticksPerSecond", 2000).put("symbols", new JsonArray().add("A").add("B")))
+        .put("bars", new JsonObject().put("timeframes", new JsonArray().add("1s"))), Map.of());
+    AtomicLong ticks = new AtomicLong();
+    Map<String, Long> lastSeq = new ConcurrentHashMap<>();
+    long[] firstAt = {0};
+    vertx.eventBus().<TickBatch>consumer(Addresses.MD_TICKS, m -> {
+      if (firstAt[0] == 0) {
+        firstAt[0] = System.nanoTime();
+      }
+      for (Tick t : m.body().ticks()) {
+        test.verify(() -> {
+          assertTrue(t.bid().lessThan(t.ask()), t.toString());
+          Long previous = lastSeq.put(t.symbol(), t.seq());
+          assertTrue(previous == null || previous < t.seq(), "seq rises per feed");
+        });
+        ticks.incrementAndGet();
+      }
+    });
+    vertx.eventBus().<Bar>consumer(Addresses.MD_BARS, m -> test.verify(() -> {
+      Bar bar = m.body();
+      assertTrue(bar.low().compareTo(bar.high()) <= 0 && bar.tradeCount() > 0, bar.toString());
+      double seconds = (System.nanoTime() - firstAt[0]) / 1e9;
+      // pacing: never more than the rate allows (plus one timer slot), and not starved either
+      assertTrue(ticks.get() <= 2000 * seconds + 2000, ticks.get() + " ticks in " + seconds + " s");
+      assertTrue(ticks.get() >= 200, ticks.get() + " ticks before the first bar");
+      test.completeNow();
+    }));
+    vertx.deployVerticle(new RuntimeVerticle(), new DeploymentOptions().setConfig(config))
+        .onFailure(test::failNow);
+    assertTrue(test.awaitCompletion(15, TimeUnit.SECONDS), "a bar within 15 s");
+    if (test.failed()) {
+      throw new AssertionError(test.causeOfFailure());
+    }
+  }
+
+  @Test
+  void anUnknownRoleFailsTheDeploymentWithItsName(Vertx vertx, VertxTestContext test) {
+    JsonObject config = RuntimeConfig.load(new JsonObject().put("roles", new JsonArray().add("ingset")), Map.of());
+    vertx.deployVerticle(new RuntimeVerticle(), new DeploymentOptions().setConfig(config))
+        .onComplete(test.failing(e -> test.verify(() -> {
+          assertTrue(e.getMessage().contains("unknown role 'ingset'"), e.getMessage());
+          test.completeNow();
+        })));
+  }
+}
