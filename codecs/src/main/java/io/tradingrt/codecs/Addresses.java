@@ -18,6 +18,8 @@ public final class Addresses {
   public static final String EXEC_SUBMIT = "exec.submit";
   /** Client order id (String) to cancel, sent to the execution verticle. */
   public static final String EXEC_CANCEL = "exec.cancel";
+  /** Cancel every working order (request/reply, the reply is the number canceled); the kill switch uses it. */
+  public static final String EXEC_CANCEL_ALL = "exec.cancel-all";
   /** {@link OrderEvent}: every order state change, including denials. */
   public static final String EXEC_EVENTS = "exec.events";
   /** {@link Fill}: every execution. */
@@ -32,6 +34,24 @@ public final class Addresses {
   public static final String METRICS_LIVE = "metrics.live";
   /** Prefix of the storage reader's request/reply queries ({@code storage.query.latest-ticks} …). */
   public static final String STORAGE_QUERY_PREFIX = "storage.query.";
+  /** Storage queries: request a JsonObject of parameters, reply JSON. */
+  public static final String QUERY_LATEST_TICKS = STORAGE_QUERY_PREFIX + "latest-ticks";
+  public static final String QUERY_BARS = STORAGE_QUERY_PREFIX + "bars";
+  public static final String QUERY_ORDERS = STORAGE_QUERY_PREFIX + "orders";
+  public static final String QUERY_TRADES = STORAGE_QUERY_PREFIX + "trades";
+  public static final String QUERY_POSITIONS = STORAGE_QUERY_PREFIX + "positions";
+  public static final String QUERY_PNL = STORAGE_QUERY_PREFIX + "pnl";
+  public static final String QUERY_METRICS = STORAGE_QUERY_PREFIX + "metrics";
+  public static final String QUERY_STATS = STORAGE_QUERY_PREFIX + "stats";
+  public static final String QUERY_VWAP = STORAGE_QUERY_PREFIX + "vwap";
+  /** Durable writes (request/reply, acknowledged after COMMIT; retried by the producer, idempotent by id). */
+  public static final String STORAGE_ORDER_EVENTS = "storage.order-events";
+  public static final String STORAGE_FILLS = "storage.fills";
+  public static final String STORAGE_POSITIONS = "storage.positions";
+  /** Online backup (request/reply, JsonObject {dir}; the reply is the backup manifest). */
+  public static final String STORAGE_BACKUP = "storage.backup";
+  /** Health of the storage writer (request/reply, JsonObject {ready, queueDepth, dropped, lastError}). */
+  public static final String STORAGE_HEALTH = "storage.health";
 
   /** Address → the record type it carries, for bridges and docs. */
   public static final Map<String, Class<?>> TYPES = types();
@@ -47,6 +67,7 @@ public final class Addresses {
     types.put(ORDERS_SUBMIT, OrderRequest.class);
     types.put(EXEC_SUBMIT, OrderRequest.class);
     types.put(EXEC_CANCEL, String.class);
+    types.put(EXEC_CANCEL_ALL, String.class);
     types.put(EXEC_EVENTS, OrderEvent.class);
     types.put(EXEC_FILLS, Fill.class);
     types.put(PORTFOLIO_UPDATES, PortfolioSnapshot.class);

@@ -3,6 +3,10 @@ package io.tradingrt.ingest;
 import io.tradingrt.codecs.Bar;
 import io.tradingrt.codecs.Fixed;
 import io.tradingrt.codecs.Tick;
+import io.tradingrt.codecs.Timeframe;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -13,7 +17,7 @@ import java.util.Map;
  * OHLCV bars from ticks for several timeframes, defined exactly as the SQL over stored ticks: bucket start is
  * {@code floor(ts / timeframe) * timeframe} (epoch-aligned); open/close are the {@code last} of the first/last tick in
  * the bucket in arrival order, high/low the max/min of {@code last}, volume Σ{@code lastSize}, vwap
- * Σ(last·lastSize)/volume rounded half-even to 8 digits (0 when volume is 0), tradeCount the number of ticks.
+ * Σ(last·lastSize)/volume summed exactly and rounded once, half-even to 8 digits (0 when volume is 0), tradeCount the number of ticks.
  * A bar is emitted when the first tick of a later bucket arrives.
  */
 public final class BarAggregator {
@@ -31,7 +35,7 @@ public final class BarAggregator {
     List<Bar> completed = List.of();
     for (int i = 0; i < slots.length; i++) {
       Timeframe tf = timeframes.get(i);
-      long start = Math.floorDiv(tick.tsMicros(), tf.micros()) * tf.micros();
+      long start = tf.bucketStart(tick.tsMicros());
       Building current = slots[i];
       if (current != null && current.start != start) {
         if (completed.isEmpty()) {
@@ -62,23 +66,6 @@ public final class BarAggregator {
     return bars;
   }
 
-  /** A bar length written as a number and a unit: {@code 1s}, {@code 5m}, {@code 1h}, {@code 1d}. */
-  public record Timeframe(String label, long micros) {
-    public static Timeframe parse(String label) {
-      if (label == null || !label.matches("[1-9][0-9]{0,5}[smhd]")) {
-        throw new IllegalArgumentException("timeframe must look like 1s, 5m, 1h or 1d, got '" + label + "'");
-      }
-      long n = Long.parseLong(label.substring(0, label.length() - 1));
-      long unit = switch (label.charAt(label.length() - 1)) {
-        case 's' -> 1_000_000L;
-        case 'm' -> 60_000_000L;
-        case 'h' -> 3_600_000_000L;
-        default -> 86_400_000_000L;
-      };
-      return new Timeframe(label, n * unit);
-    }
-  }
-
   private static final class Building {
     final long start;
     final Fixed open;
@@ -86,7 +73,8 @@ public final class BarAggregator {
     Fixed low;
     Fixed close;
     Fixed volume;
-    Fixed notional;
+    /** Exact Σ price·size: rounding per tick could differ from SQL's exact sum in the last digit. */
+    BigDecimal notional;
     long count;
 
     Building(long start, Tick first) {
@@ -96,7 +84,7 @@ public final class BarAggregator {
       this.low = first.last();
       this.close = first.last();
       this.volume = first.lastSize();
-      this.notional = first.last().times(first.lastSize());
+      this.notional = first.last().toBigDecimal().multiply(first.lastSize().toBigDecimal());
       this.count = 1;
     }
 
@@ -105,12 +93,13 @@ public final class BarAggregator {
       low = Fixed.min(low, tick.last());
       close = tick.last();
       volume = volume.plus(tick.lastSize());
-      notional = notional.plus(tick.last().times(tick.lastSize()));
+      notional = notional.add(tick.last().toBigDecimal().multiply(tick.lastSize().toBigDecimal()));
       count++;
     }
 
     Bar toBar(String symbol, String timeframe) {
-      Fixed vwap = volume.isZero() ? Fixed.ZERO : notional.dividedBy(volume);
+      Fixed vwap = volume.isZero() ? Fixed.ZERO
+          : Fixed.of(notional.divide(volume.toBigDecimal(), Fixed.SCALE, RoundingMode.HALF_EVEN));
       return new Bar(symbol, timeframe, start, open, high, low, close, volume, vwap, count);
     }
   }

@@ -19,7 +19,8 @@ import java.util.logging.Logger;
 
 /**
  * Publishes the configured feed on {@link Addresses#MD_TICKS} as {@link TickBatch}es, paced to {@code ticksPerSecond}.
- * Deployed as a worker for CSV replay (file reads block), on an event loop for the simulated feed.
+ * Deployed as a worker for CSV replay (file reads block), on an event loop for the simulated feed. Pacing
+ * {@code timer} (default) sends what is due every timer period; {@code thread} sends each tick at its planned time.
  */
 public final class IngestVerticle extends VerticleBase {
   private static final Logger LOG = Logger.getLogger(IngestVerticle.class.getName());
@@ -33,7 +34,9 @@ public final class IngestVerticle extends VerticleBase {
   private long timerId;
   private long reportTimerId;
   private EventBus bus;
-  private boolean ended;
+  private volatile boolean ended;
+  private volatile boolean stopping;
+  private Thread pacingThread;
   private long published;
 
   @Override
@@ -50,7 +53,19 @@ public final class IngestVerticle extends VerticleBase {
     long startNanos = System.nanoTime();
     epochOffsetMicros = MicrosClock.SYSTEM.nowMicros() - startNanos / 1_000;
     pacer = new Pacer(rate, startNanos);
-    timerId = vertx.setPeriodic(Pacer.timerPeriodMillis(rate), id -> pump());
+    String pacing = conf.getString("pacing", "timer");
+    switch (pacing) {
+      case "timer" -> timerId = vertx.setPeriodic(Pacer.timerPeriodMillis(rate), id -> pump());
+      case "thread" -> {
+        pacingThread = new Thread(this::paceOnThread, "ingest-pacer");
+        pacingThread.setDaemon(true);
+        pacingThread.start();
+      }
+      default -> {
+        feed.close();
+        return Future.failedFuture("ingest: unknown pacing '" + pacing + "' (known: timer, thread)");
+      }
+    }
     reportTimerId = vertx.setPeriodic(10_000, id -> LOG.info(() -> "ingest: " + published + " ticks published"));
     LOG.info(() -> "ingest: " + feed.describe() + " at " + rate + " ticks/s");
     return Future.succeededFuture();
@@ -73,6 +88,23 @@ public final class IngestVerticle extends VerticleBase {
             () -> "ingest: " + csvPath + " line " + bad.lineNumber() + " skipped: " + bad.reason()));
       }
       default -> throw new IllegalArgumentException("unknown feed '" + kind + "' (known: simulated, csv)");
+    }
+  }
+
+  /**
+   * Sends each tick at its planned time instead of at the next 1 ms timer tick: a dedicated thread parks until the
+   * next tick is due. Costs a thread; buys tick-to-trade latency that is not dominated by timer granularity.
+   */
+  private void paceOnThread() {
+    while (!ended && !stopping) {
+      long wait = pacer.nextDueNanos() - System.nanoTime();
+      if (wait > 20_000) {
+        java.util.concurrent.locks.LockSupport.parkNanos(wait - 10_000);
+      } else if (wait <= 0) {
+        pump();
+      } else {
+        Thread.onSpinWait();
+      }
     }
   }
 
@@ -108,6 +140,14 @@ public final class IngestVerticle extends VerticleBase {
 
   @Override
   public Future<?> stop() {
+    stopping = true;
+    if (pacingThread != null) {
+      try {
+        pacingThread.join(1_000);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
     vertx.cancelTimer(timerId);
     vertx.cancelTimer(reportTimerId);
     feed.close();

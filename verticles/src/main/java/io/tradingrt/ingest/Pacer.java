@@ -28,10 +28,17 @@ public final class Pacer {
     return total - sent;
   }
 
+  /** The planned send time of the next tick, without counting it. */
+  public long nextDueNanos() {
+    long i = sent;
+    return startNanos + (i / ratePerSecond) * NANOS_PER_SECOND + (i % ratePerSecond) * NANOS_PER_SECOND / ratePerSecond;
+  }
+
   /** The planned send time of the next tick, then counts it as sent. */
   public long nextPlannedNanos() {
-    long i = sent++;
-    return startNanos + (i / ratePerSecond) * NANOS_PER_SECOND + (i % ratePerSecond) * NANOS_PER_SECOND / ratePerSecond;
+    long planned = nextDueNanos();
+    sent++;
+    return planned;
   }
 
   public long sent() {

@@ -3,6 +3,8 @@ package io.tradingrt.launcher;
 import io.vertx.core.json.JsonObject;
 import io.vertx.launcher.application.VertxApplication;
 
+import java.util.Arrays;
+
 import java.util.logging.Logger;
 
 /**
@@ -17,6 +19,9 @@ public final class RuntimeLauncher extends VertxApplication {
 
   public static void main(String[] args) {
     Logging.configure();
+    if (args.length > 0 && Tools.isTool(args[0])) {
+      System.exit(Tools.run(args[0], Arrays.copyOfRange(args, 1, args.length)));
+    }
     RuntimeHooks hooks;
     LaunchArguments parsed;
     try {

@@ -3,6 +3,7 @@ package io.tradingrt.ingest;
 import io.tradingrt.codecs.Bar;
 import io.tradingrt.codecs.Fixed;
 import io.tradingrt.codecs.Tick;
+import io.tradingrt.codecs.Timeframe;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -28,10 +29,10 @@ class BarAggregatorTest {
 
   @Test
   void timeframesParseAndNonsenseIsRefused() {
-    assertEquals(300_000_000L, BarAggregator.Timeframe.parse("5m").micros());
-    assertEquals(86_400_000_000L, BarAggregator.Timeframe.parse("1d").micros());
-    assertThrows(IllegalArgumentException.class, () -> BarAggregator.Timeframe.parse("0s"));
-    assertThrows(IllegalArgumentException.class, () -> BarAggregator.Timeframe.parse("1w"));
+    assertEquals(300_000_000L, Timeframe.parse("5m").micros());
+    assertEquals(86_400_000_000L, Timeframe.parse("1d").micros());
+    assertThrows(IllegalArgumentException.class, () -> Timeframe.parse("0s"));
+    assertThrows(IllegalArgumentException.class, () -> Timeframe.parse("1w"));
   }
 
   private static Tick trade(long ts, String price, long size) {

@@ -18,11 +18,12 @@ public final class RuntimeProcess implements AutoCloseable {
   private final Process process;
   private final List<String> lines = new CopyOnWriteArrayList<>();
   private final String name;
+  private final Thread pump;
 
   private RuntimeProcess(String name, Process process) {
     this.name = name;
     this.process = process;
-    Thread pump = new Thread(() -> {
+    this.pump = new Thread(() -> {
       try (BufferedReader reader = new BufferedReader(
           new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
         String line;
@@ -64,10 +65,19 @@ public final class RuntimeProcess implements AutoCloseable {
           return line;
         }
       }
-      if (!process.isAlive() && lines.stream().noneMatch(match)) {
-        break;
+      if (!process.isAlive()) {
+        pump.join(5_000);
+        if (lines.stream().noneMatch(match)) {
+          break;
+        }
+        continue;
       }
       Thread.sleep(50);
+    }
+    for (String line : lines) {
+      if (match.test(line)) {
+        return line;
+      }
     }
     throw new AssertionError(name + ": no matching line within " + timeout + "; output:\n" + String.join("\n", lines));
   }
@@ -86,7 +96,8 @@ public final class RuntimeProcess implements AutoCloseable {
 
   /** SIGTERM, then the exit code; -1 if it did not stop within the timeout. */
   public int terminate(Duration timeout) throws InterruptedException {
-    process.destroy();
+    // Process.destroy() would also close our end of the output pipe, losing everything logged while stopping
+    process.toHandle().destroy();
     return process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS) ? process.exitValue() : -1;
   }
 

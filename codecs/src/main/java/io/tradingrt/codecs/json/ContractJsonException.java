@@ -24,6 +24,10 @@ public final class ContractJsonException extends IllegalArgumentException {
       root = root.getCause();
     }
     String detail = root == e ? e.getOriginalMessage() : root.getMessage();
+    if (root instanceof NullPointerException && detail != null && detail.matches("\\w+")) {
+      // the record constructor's requireNonNull names the component that was missing or null
+      detail = "'" + detail + "' is required";
+    }
     return "invalid " + type.getSimpleName() + field + ": " + firstLine(detail);
   }
 

@@ -1,0 +1,123 @@
+package io.tradingrt.execution;
+
+import io.tradingrt.codecs.Addresses;
+import io.tradingrt.codecs.Fill;
+import io.tradingrt.codecs.Fixed;
+import io.tradingrt.codecs.OrderEvent;
+import io.tradingrt.codecs.OrderRequest;
+import io.tradingrt.codecs.TickBatch;
+import io.tradingrt.storage.DurableSender;
+import io.tradingrt.time.MicrosClock;
+import io.vertx.core.Future;
+import io.vertx.core.MultiMap;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.eventbus.DeliveryOptions;
+import io.vertx.core.eventbus.EventBus;
+import io.vertx.core.json.JsonObject;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.logging.Logger;
+
+/**
+ * Executes approved orders on the {@link PaperBroker}: order events and fills are published with the headers of the
+ * order that caused them, and (with {@code persist}) sent to the storage writer until it acknowledges them.
+ */
+public final class ExecutionVerticle extends VerticleBase {
+  private static final Logger LOG = Logger.getLogger(ExecutionVerticle.class.getName());
+
+  private PaperBroker broker;
+  private EventBus bus;
+  private DurableSender durable;
+  /** Log every acknowledgement: the kill test reads them to check nothing acknowledged was lost. */
+  private boolean logAcks;
+  /** Headers of every working order, by client order id: also the list the kill switch cancels. */
+  private final Map<String, MultiMap> working = new LinkedHashMap<>();
+
+  @Override
+  public Future<?> start() {
+    JsonObject conf = config();
+    try {
+      broker = new PaperBroker(new BrokerConfig(conf.getLong("slippageBps", 0L), conf.getLong("feeBps", 0L),
+          Fixed.of(conf.getString("minFee", "0")), conf.getLong("latencyMicros", 0L)), MicrosClock.SYSTEM);
+    } catch (IllegalArgumentException e) {
+      return Future.failedFuture("execution: invalid configuration: " + e.getMessage());
+    }
+    bus = vertx.eventBus();
+    logAcks = conf.getBoolean("logAcks", false);
+    if (conf.getBoolean("persist", true)) {
+      durable = new DurableSender(vertx, conf.getLong("storageTimeoutMs", 2_000L), 100_000);
+    }
+    long latency = conf.getLong("latencyMicros", 0L);
+    if (latency > 0) {
+      vertx.setPeriodic(Math.max(1, latency / 1_000), id -> publish(broker.processDue()));
+    }
+    return Future.all(List.of(
+        bus.<OrderRequest>consumer(Addresses.EXEC_SUBMIT, m -> {
+          working.put(m.body().clientOrderId(), m.headers());
+          publish(broker.submit(m.body()));
+        }).completion(),
+        bus.<TickBatch>consumer(Addresses.MD_TICKS, m -> {
+          if (broker.workingOrders() > 0 || latency > 0) {
+            m.body().ticks().forEach(t -> publish(broker.onTick(t)));
+          } else {
+            m.body().ticks().forEach(broker::onTick);
+          }
+        }).completion(),
+        bus.<String>consumer(Addresses.EXEC_CANCEL, m -> {
+          BrokerResult result = broker.cancel(m.body());
+          publish(result);
+          m.reply(result.events().size());
+        }).completion(),
+        bus.<String>consumer(Addresses.EXEC_CANCEL_ALL, m -> {
+          int canceled = 0;
+          for (String id : new ArrayList<>(working.keySet())) {
+            BrokerResult result = broker.cancel(id);
+            canceled += result.events().isEmpty() ? 0 : 1;
+            publish(result);
+          }
+          m.reply(canceled);
+        }).completion()));
+  }
+
+  private void publish(BrokerResult result) {
+    if (result.isEmpty()) {
+      return;
+    }
+    // fills before their events: a FILLED event must not reach a consumer before the fill it reports
+    for (Fill fill : result.fills()) {
+      bus.publish(Addresses.EXEC_FILLS, fill, headersOf(fill.clientOrderId()));
+      LOG.info(() -> "execution: fill " + fill.fillId() + " " + fill.side() + " " + fill.quantity() + " "
+          + fill.symbol() + " @ " + fill.price() + " fee " + fill.fee() + " (" + fill.strategy() + ")");
+      if (durable != null) {
+        durable.send(Addresses.STORAGE_FILLS, fill, "fill/" + fill.fillId(), this::acked);
+      }
+    }
+    for (OrderEvent event : result.events()) {
+      DeliveryOptions headers = headersOf(event.clientOrderId());
+      bus.publish(Addresses.EXEC_EVENTS, event, headers);
+      if (durable != null) {
+        durable.send(Addresses.STORAGE_ORDER_EVENTS, event, event.clientOrderId() + "/" + event.status(), this::acked);
+      }
+    }
+    for (OrderEvent event : result.events()) {
+      if (event.status().isTerminal()) {
+        working.remove(event.clientOrderId());
+      }
+    }
+  }
+
+  private void acked(String id) {
+    if (logAcks) {
+      LOG.info(() -> "execution: stored " + id);
+    }
+  }
+
+  private DeliveryOptions headersOf(String clientOrderId) {
+    MultiMap headers = working.get(clientOrderId);
+    DeliveryOptions options = new DeliveryOptions();
+    return headers == null ? options : options.setHeaders(headers);
+  }
+}

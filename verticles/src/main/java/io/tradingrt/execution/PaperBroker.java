@@ -1,0 +1,243 @@
+package io.tradingrt.execution;
+
+import io.tradingrt.codecs.Fill;
+import io.tradingrt.codecs.Fixed;
+import io.tradingrt.codecs.OrderEvent;
+import io.tradingrt.codecs.OrderRequest;
+import io.tradingrt.codecs.OrderStatus;
+import io.tradingrt.codecs.OrderType;
+import io.tradingrt.codecs.Side;
+import io.tradingrt.codecs.Tick;
+import io.tradingrt.codecs.TimeInForce;
+import io.tradingrt.time.MicrosClock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A simulated venue filling against the latest quote. Market orders take the opposite side (buy at ask, sell at bid)
+ * moved against the order by {@code slippageBps}; limit orders rest until marketable (buy limit ≥ ask, sell limit
+ * ≤ bid) and fill at the quote, which is the better of quote and limit, without slippage. A fill is capped by the
+ * displayed size left on that quote (orders consume it in submission order), so large orders fill partially and
+ * DAY/GTC remainders continue on later ticks. IOC cancels its remainder (CANCELED); FOK fills in full at once or
+ * EXPIRES untouched, because its time condition, not a request, ended it. An order becomes eligible
+ * {@code latencyMicros} after submission; due orders are processed on the next tick or {@link #processDue()}.
+ * A resubmitted client order id is ignored: delivery is at-least-once.
+ */
+public final class PaperBroker {
+
+  private static final class Quote {
+    final Tick tick;
+    Fixed bidLeft;
+    Fixed askLeft;
+
+    Quote(Tick tick) {
+      this.tick = tick;
+      this.bidLeft = tick.bidSize();
+      this.askLeft = tick.askSize();
+    }
+  }
+
+  private static final class Working {
+    final OrderTracker tracker;
+    final long eligibleAtMicros;
+
+    Working(OrderTracker tracker, long eligibleAtMicros) {
+      this.tracker = tracker;
+      this.eligibleAtMicros = eligibleAtMicros;
+    }
+  }
+
+  private final BrokerConfig config;
+  private final MicrosClock clock;
+  private final Map<String, Quote> quotes = new HashMap<>();
+  private final Map<String, Working> working = new LinkedHashMap<>();
+  private final Set<String> seenOrderIds = new HashSet<>();
+  private List<OrderEvent> events;
+  private List<Fill> fills;
+
+  public PaperBroker(BrokerConfig config, MicrosClock clock) {
+    this.config = config;
+    this.clock = clock;
+  }
+
+  public BrokerResult submit(OrderRequest order) {
+    if (!seenOrderIds.add(order.clientOrderId())) {
+      return BrokerResult.EMPTY;
+    }
+    begin();
+    long now = clock.nowMicros();
+    OrderTracker tracker = new OrderTracker(order);
+    tracker.transition(OrderStatus.SUBMITTED);
+    emit(tracker, null, now);
+    if (!order.quantity().isPositive()) {
+      finish(tracker, OrderStatus.REJECTED, ExecutionReason.INVALID_QUANTITY, now);
+      return end();
+    }
+    working.put(order.clientOrderId(), new Working(tracker, now + config.latencyMicros()));
+    process(null, now);
+    return end();
+  }
+
+  /** Updates the quote of the tick's symbol, then accepts due orders and matches working orders of that symbol. */
+  public BrokerResult onTick(Tick tick) {
+    begin();
+    quotes.put(tick.symbol(), new Quote(tick));
+    process(tick.symbol(), clock.nowMicros());
+    return end();
+  }
+
+  /** Accepts orders whose latency has elapsed, matching them against the quotes already known. */
+  public BrokerResult processDue() {
+    begin();
+    process(null, clock.nowMicros());
+    return end();
+  }
+
+  /** Cancels a working order at once; an unknown or finished order yields nothing. */
+  public BrokerResult cancel(String clientOrderId) {
+    Working order = working.get(clientOrderId);
+    if (order == null) {
+      return BrokerResult.EMPTY;
+    }
+    begin();
+    long now = clock.nowMicros();
+    order.tracker.transition(OrderStatus.PENDING_CANCEL);
+    emit(order.tracker, null, now);
+    finish(order.tracker, OrderStatus.CANCELED, ExecutionReason.CANCEL_REQUESTED, now);
+    working.remove(clientOrderId);
+    return end();
+  }
+
+  /** Expires every DAY order, accepted or still in flight; GTC orders keep working. */
+  public BrokerResult endOfDay() {
+    begin();
+    long now = clock.nowMicros();
+    for (Iterator<Working> it = working.values().iterator(); it.hasNext(); ) {
+      OrderTracker tracker = it.next().tracker;
+      if (tracker.request().timeInForce() == TimeInForce.DAY) {
+        finish(tracker, OrderStatus.EXPIRED, ExecutionReason.SESSION_END, now);
+        it.remove();
+      }
+    }
+    return end();
+  }
+
+  public int workingOrders() {
+    return working.size();
+  }
+
+  private void process(String tickedSymbol, long now) {
+    for (Iterator<Working> it = working.values().iterator(); it.hasNext(); ) {
+      Working order = it.next();
+      OrderTracker tracker = order.tracker;
+      if (tracker.status() == OrderStatus.SUBMITTED) {
+        if (order.eligibleAtMicros > now) {
+          continue;
+        }
+        tracker.transition(OrderStatus.ACCEPTED);
+        emit(tracker, null, now);
+      } else if (!tracker.request().symbol().equals(tickedSymbol)) {
+        continue;
+      }
+      match(tracker, now);
+      if (tracker.status().isTerminal()) {
+        it.remove();
+      }
+    }
+  }
+
+  private void match(OrderTracker tracker, long now) {
+    OrderRequest order = tracker.request();
+    Quote quote = quotes.get(order.symbol());
+    TimeInForce tif = order.timeInForce();
+    if (quote == null) {
+      if (tif == TimeInForce.IOC || tif == TimeInForce.FOK) {
+        finish(tracker, tif == TimeInForce.FOK ? OrderStatus.EXPIRED : OrderStatus.CANCELED, ExecutionReason.NO_QUOTE,
+            now);
+      }
+      return;
+    }
+    boolean buy = order.side() == Side.BUY;
+    Fixed available = marketable(order, quote.tick) ? (buy ? quote.askLeft : quote.bidLeft) : Fixed.ZERO;
+    if (tif == TimeInForce.FOK && available.lessThan(tracker.remaining())) {
+      finish(tracker, OrderStatus.EXPIRED, ExecutionReason.FOK_NOT_FILLABLE, now);
+      return;
+    }
+    Fixed quantity = Fixed.min(available, tracker.remaining());
+    if (quantity.isPositive()) {
+      fill(tracker, quote, quantity, now);
+    }
+    if (tif == TimeInForce.IOC && !tracker.status().isTerminal()) {
+      finish(tracker, OrderStatus.CANCELED, ExecutionReason.IOC_REMAINDER, now);
+    }
+  }
+
+  private void fill(OrderTracker tracker, Quote quote, Fixed quantity, long now) {
+    OrderRequest order = tracker.request();
+    Fixed price = fillPrice(order, quote.tick);
+    if (order.side() == Side.BUY) {
+      quote.askLeft = quote.askLeft.minus(quantity);
+    } else {
+      quote.bidLeft = quote.bidLeft.minus(quantity);
+    }
+    tracker.fill(quantity, price);
+    Fixed notional = price.times(quantity);
+    fills.add(new Fill(tracker.lastFillId(), order.clientOrderId(), order.strategy(), order.symbol(), order.side(),
+        quantity, price, fee(notional), now));
+    emit(tracker, null, now);
+  }
+
+  /** Fee = max(minFee, notional × feeBps), and never negative even with a rebate or a negative minimum configured. */
+  Fixed fee(Fixed notional) {
+    return Fixed.max(Fixed.ZERO, Fixed.max(config.minFee(), notional.abs().timesBps(config.feeBps())));
+  }
+
+  private Fixed fillPrice(OrderRequest order, Tick quote) {
+    boolean buy = order.side() == Side.BUY;
+    if (order.type() == OrderType.LIMIT) {
+      return buy ? Fixed.min(order.limitPrice(), quote.ask()) : Fixed.max(order.limitPrice(), quote.bid());
+    }
+    return buy ? quote.ask().plus(quote.ask().timesBps(config.slippageBps()))
+        : quote.bid().minus(quote.bid().timesBps(config.slippageBps()));
+  }
+
+  private static boolean marketable(OrderRequest order, Tick quote) {
+    boolean buy = order.side() == Side.BUY;
+    Fixed touch = buy ? quote.ask() : quote.bid();
+    if (!touch.isPositive()) {
+      return false;
+    }
+    if (order.type() == OrderType.MARKET) {
+      return true;
+    }
+    return buy ? order.limitPrice().compareTo(touch) >= 0 : order.limitPrice().compareTo(touch) <= 0;
+  }
+
+  private void finish(OrderTracker tracker, OrderStatus status, ExecutionReason reason, long now) {
+    tracker.transition(status);
+    emit(tracker, reason, now);
+  }
+
+  private void emit(OrderTracker tracker, ExecutionReason reason, long now) {
+    events.add(reason == null ? tracker.event(null, null, now)
+        : tracker.event(reason.name(), reason.sentence(), now));
+  }
+
+  private void begin() {
+    events = new ArrayList<>(4);
+    fills = new ArrayList<>(2);
+  }
+
+  private BrokerResult end() {
+    BrokerResult result = events.isEmpty() && fills.isEmpty() ? BrokerResult.EMPTY : new BrokerResult(events, fills);
+    events = null;
+    fills = null;
+    return result;
+  }
+}

@@ -1,0 +1,61 @@
+package io.tradingrt.portfolio;
+
+import io.tradingrt.codecs.Addresses;
+import io.tradingrt.codecs.Fill;
+import io.tradingrt.codecs.Fixed;
+import io.tradingrt.codecs.PortfolioSnapshot;
+import io.tradingrt.codecs.TickBatch;
+import io.tradingrt.storage.DurableSender;
+import io.tradingrt.time.MicrosClock;
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.json.JsonObject;
+
+import java.util.List;
+import java.util.logging.Logger;
+
+/**
+ * Keeps the {@link Portfolio} from fills and quotes, publishes a snapshot on {@link Addresses#PORTFOLIO_UPDATES}
+ * every {@code snapshotIntervalMs}, persists each changed position, and logs a portfolio line every
+ * {@code logIntervalMs}.
+ */
+public final class PortfolioVerticle extends VerticleBase {
+  private static final Logger LOG = Logger.getLogger(PortfolioVerticle.class.getName());
+
+  private Portfolio portfolio;
+  private DurableSender durable;
+
+  @Override
+  public Future<?> start() {
+    JsonObject conf = config();
+    try {
+      portfolio = new Portfolio(Fixed.of(conf.getString("initialCash", "1000000")));
+    } catch (IllegalArgumentException e) {
+      return Future.failedFuture("portfolio: invalid initialCash: " + e.getMessage());
+    }
+    if (conf.getBoolean("persist", true)) {
+      durable = new DurableSender(vertx, conf.getLong("storageTimeoutMs", 2_000L), 100_000);
+    }
+    var bus = vertx.eventBus();
+    vertx.setPeriodic(conf.getLong("snapshotIntervalMs", 1_000L),
+        id -> bus.publish(Addresses.PORTFOLIO_UPDATES, portfolio.snapshot(MicrosClock.SYSTEM.nowMicros())));
+    vertx.setPeriodic(conf.getLong("logIntervalMs", 5_000L), id -> log(portfolio.snapshot(MicrosClock.SYSTEM.nowMicros())));
+    return Future.all(List.of(
+        bus.<Fill>consumer(Addresses.EXEC_FILLS, m -> onFill(m.body())).completion(),
+        bus.<TickBatch>consumer(Addresses.MD_TICKS, m -> m.body().ticks().forEach(portfolio::onTick)).completion()));
+  }
+
+  private void onFill(Fill fill) {
+    portfolio.onFill(fill);
+    if (durable != null) {
+      portfolio.position(fill.symbol()).ifPresent(position -> durable.send(Addresses.STORAGE_POSITIONS, position,
+          position.symbol() + "@" + position.tsMicros(), id -> { }));
+    }
+  }
+
+  private static void log(PortfolioSnapshot s) {
+    LOG.info(() -> "portfolio: equity " + s.equity() + " cash " + s.cash() + " realized " + s.realizedPnl()
+        + " unrealized " + s.unrealizedPnl() + " fees " + s.fees() + " gross " + s.grossExposure() + " drawdown "
+        + s.drawdown() + " positions " + s.positions().size());
+  }
+}

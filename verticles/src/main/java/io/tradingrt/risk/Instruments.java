@@ -1,0 +1,41 @@
+package io.tradingrt.risk;
+
+import java.util.Collection;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/** The tradable instruments: a symbol not in here is denied as UNKNOWN_INSTRUMENT. */
+public final class Instruments {
+
+  /** The key of runtime.json's {@code instruments} section that applies to symbols without their own entry. */
+  public static final String DEFAULT_KEY = "default";
+
+  private final Map<String, InstrumentSpec> bySymbol;
+
+  public Instruments(Map<String, InstrumentSpec> bySymbol) {
+    this.bySymbol = Map.copyOf(bySymbol);
+  }
+
+  /** Each of {@code symbols} gets its own entry from {@code configured}, else the {@code default} entry if any. */
+  public static Instruments expand(Map<String, InstrumentSpec> configured, Collection<String> symbols) {
+    Map<String, InstrumentSpec> expanded = new TreeMap<>();
+    InstrumentSpec fallback = configured.get(DEFAULT_KEY);
+    for (String symbol : symbols) {
+      InstrumentSpec spec = configured.getOrDefault(symbol, fallback);
+      if (spec != null) {
+        expanded.put(symbol, spec);
+      }
+    }
+    configured.forEach((symbol, spec) -> {
+      if (!symbol.equals(DEFAULT_KEY)) {
+        expanded.put(symbol, spec);
+      }
+    });
+    return new Instruments(expanded);
+  }
+
+  public Optional<InstrumentSpec> find(String symbol) {
+    return Optional.ofNullable(bySymbol.get(symbol));
+  }
+}

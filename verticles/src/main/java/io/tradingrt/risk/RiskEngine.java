@@ -1,0 +1,279 @@
+package io.tradingrt.risk;
+
+import io.tradingrt.codecs.ControlCommand;
+import io.tradingrt.codecs.DenialReason;
+import io.tradingrt.codecs.Fill;
+import io.tradingrt.codecs.Fixed;
+import io.tradingrt.codecs.OrderEvent;
+import io.tradingrt.codecs.OrderRequest;
+import io.tradingrt.codecs.OrderType;
+import io.tradingrt.codecs.RiskDecision;
+import io.tradingrt.codecs.RiskStateChange;
+import io.tradingrt.codecs.Side;
+import io.tradingrt.codecs.Tick;
+import io.tradingrt.codecs.TradingState;
+import io.tradingrt.portfolio.Portfolio;
+import io.tradingrt.time.MicrosClock;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Pre-trade checks and the trading state. Checks run in a fixed order and the first failure is the denial:
+ * state, order shape, instrument, duplicate id, precision, quantity bounds, price band, market price, order notional,
+ * reduce-only, throttles, free balance, position, gross exposure. An approval registers the order as pending at once,
+ * so the next check counts it; it is released only by fills and terminal order events.
+ * The engine keeps its own view of the account (a {@link Portfolio} fed by fills and quotes) and re-evaluates the
+ * daily-loss and drawdown limits on every tick, fill and check, so a breach changes the state before the next approval.
+ * Limits are hard: resuming while a limit is still breached re-applies its action at once; {@link #startNewDay()}
+ * re-bases the daily loss.
+ */
+public final class RiskEngine {
+
+  private final Instruments instruments;
+  private final RiskLimits limits;
+  private final MicrosClock clock;
+  private final Portfolio account;
+  private final OpenOrders openOrders = new OpenOrders();
+  private final Map<String, Tick> quotes = new HashMap<>();
+  private final Set<String> seenOrderIds = new HashSet<>();
+  private final SlidingWindowThrottle globalThrottle;
+  private final Map<String, SlidingWindowThrottle> strategyThrottles = new HashMap<>();
+  private final TradingStateKeeper states = new TradingStateKeeper();
+  private Fixed dayStartEquity;
+
+  public RiskEngine(Instruments instruments, RiskLimits limits, MicrosClock clock) {
+    this.instruments = instruments;
+    this.limits = limits;
+    this.clock = clock;
+    this.account = new Portfolio(limits.initialCash());
+    this.dayStartEquity = limits.initialCash();
+    this.globalThrottle = new SlidingWindowThrottle(limits.throttleGlobal(), limits.throttleIntervalMicros());
+  }
+
+  public RiskDecision check(OrderRequest order) {
+    long now = clock.nowMicros();
+    evaluateLossLimits(now);
+    boolean firstSighting = seenOrderIds.add(order.clientOrderId());
+    Denial denial = firstFailure(order, firstSighting, now);
+    if (denial != null) {
+      return RiskDecision.deny(order.clientOrderId(), denial.reason(), denial.detail(), states.state(), now);
+    }
+    openOrders.add(order, valuationPrice(order, quotes.get(order.symbol())));
+    globalThrottle.admit(now);
+    strategyThrottle(order.strategy()).admit(now);
+    return RiskDecision.approve(order.clientOrderId(), states.state(), now);
+  }
+
+  public void onTick(Tick tick) {
+    quotes.put(tick.symbol(), tick);
+    account.onTick(tick);
+    evaluateLossLimits(clock.nowMicros());
+  }
+
+  public void onFill(Fill fill) {
+    openOrders.onFill(fill);
+    account.onFill(fill);
+    evaluateLossLimits(clock.nowMicros());
+  }
+
+  public void onOrderEvent(OrderEvent event) {
+    openOrders.onOrderEvent(event);
+  }
+
+  /** Applies an operator command; KILL halts, and the caller cancels {@link #openOrderIds()}. */
+  public Optional<RiskStateChange> control(ControlCommand command, String reason) {
+    long now = clock.nowMicros();
+    TradingState target = switch (command) {
+      case HALT, KILL -> TradingState.HALTED;
+      case REDUCE -> TradingState.REDUCING;
+      case RESUME -> TradingState.ACTIVE;
+    };
+    Optional<RiskStateChange> change = states.set(target, command.name(), reason, now);
+    evaluateLossLimits(now);
+    return change;
+  }
+
+  /** Re-bases the daily loss on the current equity; the verticle calls it at each session start. */
+  public void startNewDay() {
+    dayStartEquity = account.equity();
+  }
+
+  /** State changes since the last call, in order, for publishing. */
+  public List<RiskStateChange> drainStateChanges() {
+    return states.drain();
+  }
+
+  public TradingState state() {
+    return states.state();
+  }
+
+  /** Approved orders that may still fill, oldest first. */
+  public List<String> openOrderIds() {
+    return openOrders.ids();
+  }
+
+  /** The engine's own view of the account, for monitoring. */
+  public Fixed equity() {
+    return account.equity();
+  }
+
+  private Denial firstFailure(OrderRequest order, boolean firstSighting, long now) {
+    Denial denial = stateDenial(order);
+    if (denial == null) {
+      denial = OrderShapeChecks.malformed(order);
+    }
+    if (denial != null) {
+      return denial;
+    }
+    Optional<InstrumentSpec> spec = instruments.find(order.symbol());
+    if (spec.isEmpty()) {
+      return new Denial(DenialReason.UNKNOWN_INSTRUMENT, "symbol " + order.symbol() + " is not configured");
+    }
+    if (!firstSighting) {
+      return new Denial(DenialReason.DUPLICATE_ORDER_ID, "client order id " + order.clientOrderId() + " was seen");
+    }
+    denial = OrderShapeChecks.against(order, spec.get());
+    if (denial != null) {
+      return denial;
+    }
+    Tick quote = quotes.get(order.symbol());
+    if (quote == null || !quote.bid().isPositive() || !quote.ask().isPositive()) {
+      return new Denial(DenialReason.NO_MARKET_PRICE, "no two-sided quote for " + order.symbol() + " yet");
+    }
+    Fixed notional = order.quantity().times(valuationPrice(order, quote));
+    if (limits.maxOrderNotional().isPositive() && notional.greaterThan(limits.maxOrderNotional())) {
+      return new Denial(DenialReason.MAX_NOTIONAL_EXCEEDED,
+          "notional " + notional + " exceeds the limit " + limits.maxOrderNotional());
+    }
+    if (order.reduceOnly() && !reducesWithoutFlip(order)) {
+      return new Denial(DenialReason.REDUCE_ONLY_VIOLATED, positionDetail(order));
+    }
+    return limitFailure(order, notional, quote, now);
+  }
+
+  private Denial stateDenial(OrderRequest order) {
+    return switch (states.state()) {
+      case ACTIVE -> null;
+      case HALTED -> new Denial(DenialReason.TRADING_HALTED,
+          "order " + order.clientOrderId() + " refused in state HALTED");
+      case REDUCING -> reducesWithoutFlip(order) ? null
+          : new Denial(DenialReason.TRADING_REDUCING, positionDetail(order));
+    };
+  }
+
+  private Denial limitFailure(OrderRequest order, Fixed notional, Tick quote, long now) {
+    SlidingWindowThrottle strategyThrottle = strategyThrottle(order.strategy());
+    if (!strategyThrottle.allows(now)) {
+      return new Denial(DenialReason.THROTTLED_STRATEGY, "strategy " + order.strategy() + " already sent "
+          + strategyThrottle.limit() + " orders within " + limits.throttleIntervalMicros() + " µs");
+    }
+    if (!globalThrottle.allows(now)) {
+      return new Denial(DenialReason.THROTTLED_GLOBAL, globalThrottle.limit() + " orders were already sent within "
+          + limits.throttleIntervalMicros() + " µs");
+    }
+    if (order.side() == Side.BUY) {
+      Fixed freeCash = account.cash().minus(openOrders.pendingBuyNotional());
+      if (notional.greaterThan(freeCash)) {
+        return new Denial(DenialReason.INSUFFICIENT_BALANCE,
+            "notional " + notional + " exceeds free cash " + freeCash + " (cash " + account.cash() + ")");
+      }
+    }
+    Fixed projected = projectedPosition(order);
+    if (limits.maxPositionQuantity().isPositive() && projected.abs().greaterThan(limits.maxPositionQuantity())) {
+      return new Denial(DenialReason.MAX_POSITION_EXCEEDED, "position " + order.symbol() + " could reach "
+          + projected + ", beyond the limit " + limits.maxPositionQuantity());
+    }
+    Fixed grossBefore = worstCaseGrossExposure(null, Fixed.ZERO);
+    Fixed grossAfter = worstCaseGrossExposure(order, quote.mid());
+    // an order that does not raise worst-case exposure stays allowed after prices pushed exposure past the limit
+    if (limits.maxGrossExposure().isPositive() && grossAfter.greaterThan(limits.maxGrossExposure())
+        && grossAfter.greaterThan(grossBefore)) {
+      return new Denial(DenialReason.MAX_GROSS_EXPOSURE_EXCEEDED, "gross exposure could reach " + grossAfter
+          + ", beyond the limit " + limits.maxGrossExposure());
+    }
+    return null;
+  }
+
+  /** True when the order, with pending orders on the same side, moves the position towards zero without crossing. */
+  private boolean reducesWithoutFlip(OrderRequest order) {
+    Fixed position = account.quantity(order.symbol());
+    Fixed move = openOrders.pending(order.symbol(), order.side()).plus(order.quantity());
+    return position.signum() == -order.side().sign() && move.compareTo(position.abs()) <= 0;
+  }
+
+  private Fixed projectedPosition(OrderRequest order) {
+    Fixed move = openOrders.pending(order.symbol(), order.side()).plus(order.quantity());
+    return account.quantity(order.symbol()).plus(order.side() == Side.BUY ? move : move.negate());
+  }
+
+  /** Σ over symbols of the larger of |position + pending buys| and |position − pending sells|, at the mark. */
+  private Fixed worstCaseGrossExposure(OrderRequest extra, Fixed extraMark) {
+    Set<String> symbols = new TreeSet<>(account.symbols());
+    openOrders.symbols().forEach(symbols::add);
+    if (extra != null) {
+      symbols.add(extra.symbol());
+    }
+    Fixed gross = Fixed.ZERO;
+    for (String symbol : symbols) {
+      Fixed position = account.quantity(symbol);
+      Fixed buys = openOrders.pending(symbol, Side.BUY);
+      Fixed sells = openOrders.pending(symbol, Side.SELL);
+      if (extra != null && extra.symbol().equals(symbol)) {
+        buys = extra.side() == Side.BUY ? buys.plus(extra.quantity()) : buys;
+        sells = extra.side() == Side.SELL ? sells.plus(extra.quantity()) : sells;
+      }
+      Fixed worst = Fixed.max(position.plus(buys).abs(), position.minus(sells).abs());
+      gross = gross.plus(worst.times(markOf(symbol, extra, extraMark)));
+    }
+    return gross;
+  }
+
+  private Fixed markOf(String symbol, OrderRequest extra, Fixed extraMark) {
+    Tick quote = quotes.get(symbol);
+    if (quote != null) {
+      return quote.mid();
+    }
+    if (extra != null && extra.symbol().equals(symbol)) {
+      return extraMark;
+    }
+    return account.markPrice(symbol).orElse(Fixed.ZERO);
+  }
+
+  private void evaluateLossLimits(long now) {
+    Fixed equity = account.equity();
+    Fixed dailyLoss = dayStartEquity.minus(equity);
+    if (limits.dailyLossLimit().isPositive() && dailyLoss.compareTo(limits.dailyLossLimit()) >= 0) {
+      states.escalate(limits.dailyLossAction(), "DAILY_LOSS_LIMIT", "daily loss " + dailyLoss
+          + " reached the limit " + limits.dailyLossLimit() + " (equity " + equity + ")", now);
+    }
+    Fixed drawdown = account.drawdown();
+    if (limits.maxDrawdown().isPositive() && drawdown.compareTo(limits.maxDrawdown()) >= 0) {
+      states.escalate(limits.maxDrawdownAction(), "MAX_DRAWDOWN", "drawdown " + drawdown + " reached the limit "
+          + limits.maxDrawdown() + " (peak " + account.peakEquity() + ", equity " + equity + ")", now);
+    }
+  }
+
+  private SlidingWindowThrottle strategyThrottle(String strategy) {
+    return strategyThrottles.computeIfAbsent(strategy,
+        name -> new SlidingWindowThrottle(limits.throttlePerStrategy(), limits.throttleIntervalMicros()));
+  }
+
+  private String positionDetail(OrderRequest order) {
+    return order.side() + " " + order.quantity() + " " + order.symbol() + " against position "
+        + account.quantity(order.symbol()) + " with " + openOrders.pending(order.symbol(), order.side())
+        + " pending on the same side";
+  }
+
+  /** Limit orders are valued at their limit, market orders at the quote they would take (buy at ask, sell at bid). */
+  private static Fixed valuationPrice(OrderRequest order, Tick quote) {
+    if (order.type() == OrderType.LIMIT) {
+      return order.limitPrice();
+    }
+    return order.side() == Side.BUY ? quote.ask() : quote.bid();
+  }
+}

@@ -1,0 +1,137 @@
+package io.tradingrt.risk;
+
+import io.tradingrt.codecs.Addresses;
+import io.tradingrt.codecs.ControlCommand;
+import io.tradingrt.codecs.Fill;
+import io.tradingrt.codecs.Fixed;
+import io.tradingrt.codecs.OrderEvent;
+import io.tradingrt.codecs.OrderRequest;
+import io.tradingrt.codecs.OrderStatus;
+import io.tradingrt.codecs.RiskControl;
+import io.tradingrt.codecs.RiskDecision;
+import io.tradingrt.codecs.RiskStateChange;
+import io.tradingrt.codecs.TickBatch;
+import io.tradingrt.codecs.TradingState;
+import io.tradingrt.time.MicrosClock;
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.eventbus.DeliveryOptions;
+import io.vertx.core.eventbus.EventBus;
+import io.vertx.core.eventbus.Message;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.logging.Logger;
+
+/**
+ * Pre-trade risk: every {@link OrderRequest} on {@link Addresses#ORDERS_SUBMIT} is checked by the {@link RiskEngine};
+ * approvals go to execution with their headers, denials are published as DENIED order events. Trading-state changes
+ * (from control commands or breached loss limits) are published on {@link Addresses#RISK_STATE}.
+ */
+public final class RiskVerticle extends VerticleBase {
+  private static final Logger LOG = Logger.getLogger(RiskVerticle.class.getName());
+
+  private RiskEngine engine;
+  private EventBus bus;
+
+  @Override
+  public Future<?> start() {
+    try {
+      engine = new RiskEngine(instruments(config()), limits(config()), MicrosClock.SYSTEM);
+    } catch (IllegalArgumentException | ClassCastException | NullPointerException e) {
+      return Future.failedFuture("risk: invalid configuration: " + e.getMessage());
+    }
+    bus = vertx.eventBus();
+    vertx.setPeriodic(1_000, id -> publishStateChanges());
+    return Future.all(List.of(
+        bus.<OrderRequest>consumer(Addresses.ORDERS_SUBMIT, this::onOrder).completion(),
+        bus.<RiskControl>consumer(Addresses.RISK_CONTROL, this::onControl).completion(),
+        bus.<TickBatch>consumer(Addresses.MD_TICKS, m -> {
+          m.body().ticks().forEach(engine::onTick);
+          publishStateChanges();
+        }).completion(),
+        bus.<OrderEvent>consumer(Addresses.EXEC_EVENTS, m -> engine.onOrderEvent(m.body())).completion(),
+        bus.<Fill>consumer(Addresses.EXEC_FILLS, m -> {
+          engine.onFill(m.body());
+          publishStateChanges();
+        }).completion()));
+  }
+
+  private void onOrder(Message<OrderRequest> message) {
+    OrderRequest order = message.body();
+    RiskDecision decision = engine.check(order);
+    publishStateChanges();
+    DeliveryOptions headers = new DeliveryOptions().setHeaders(message.headers());
+    if (decision.approved()) {
+      bus.send(Addresses.EXEC_SUBMIT, order, headers);
+    } else {
+      bus.publish(Addresses.EXEC_EVENTS, new OrderEvent(order.clientOrderId(), order.strategy(), order.symbol(),
+          order.side(), order.type(), OrderStatus.DENIED, order.quantity(), order.limitPrice(), Fixed.ZERO,
+          Fixed.ZERO, decision.reason().name(), decision.message(), decision.tsMicros()), headers);
+    }
+    message.reply(decision);
+  }
+
+  /** KILL halts first, then cancels every working order at the broker before answering, so no fill follows. */
+  private void onControl(Message<RiskControl> message) {
+    RiskControl control = message.body();
+    TradingState before = engine.state();
+    var change = engine.control(control.command(), control.reason());
+    publishStateChanges();
+    RiskStateChange answer = change.orElse(new RiskStateChange(before, engine.state(), control.command().name(),
+        "trading state stays " + engine.state(), MicrosClock.SYSTEM.nowMicros()));
+    LOG.warning(() -> "risk: " + control.command() + " (" + control.reason() + "): " + answer.from() + " -> "
+        + answer.to());
+    if (control.command() != ControlCommand.KILL) {
+      message.reply(answer);
+      return;
+    }
+    bus.<Integer>request(Addresses.EXEC_CANCEL_ALL, "kill switch: " + control.reason())
+        .onComplete(canceled -> {
+          LOG.warning(() -> "risk: kill switch canceled " + (canceled.succeeded() ? canceled.result() : 0)
+              + " working orders" + (canceled.failed() ? " (execution did not answer: " + canceled.cause().getMessage()
+              + ")" : ""));
+          message.reply(answer);
+        });
+  }
+
+  private void publishStateChanges() {
+    for (RiskStateChange change : engine.drainStateChanges()) {
+      LOG.warning(() -> "risk: trading state " + change.from() + " -> " + change.to() + " (" + change.cause() + "): "
+          + change.message());
+      bus.publish(Addresses.RISK_STATE, change);
+    }
+  }
+
+  static Instruments instruments(JsonObject config) {
+    Map<String, InstrumentSpec> specs = new HashMap<>();
+    config.getJsonObject("instruments", new JsonObject()).forEach(entry -> {
+      JsonObject spec = (JsonObject) entry.getValue();
+      specs.put(entry.getKey(), new InstrumentSpec(fixed(spec, "tickSize"), fixed(spec, "lotSize"),
+          fixed(spec, "minQuantity"), fixed(spec, "maxQuantity"), fixed(spec, "minPrice"), fixed(spec, "maxPrice")));
+    });
+    List<String> symbols = config.getJsonArray("symbols", new JsonArray()).stream().map(Object::toString).toList();
+    return Instruments.expand(specs, symbols);
+  }
+
+  static RiskLimits limits(JsonObject config) {
+    JsonObject risk = config.getJsonObject("risk", new JsonObject());
+    return new RiskLimits(fixed(risk, "maxOrderNotional"), fixed(risk, "maxPositionQuantity"),
+        fixed(risk, "maxGrossExposure"), fixed(risk, "dailyLossLimit"),
+        TradingState.valueOf(risk.getString("dailyLossAction", "HALTED")), fixed(risk, "maxDrawdown"),
+        TradingState.valueOf(risk.getString("maxDrawdownAction", "REDUCING")), risk.getInteger("throttlePerStrategy", 0),
+        risk.getInteger("throttleGlobal", 0), risk.getLong("throttleIntervalMs", 1000L) * 1_000,
+        Fixed.of(config.getString("initialCash", "1000000")));
+  }
+
+  private static Fixed fixed(JsonObject json, String key) {
+    Object value = json.getValue(key);
+    if (value == null) {
+      throw new IllegalArgumentException(key + " is missing");
+    }
+    return Fixed.of(value.toString());
+  }
+}

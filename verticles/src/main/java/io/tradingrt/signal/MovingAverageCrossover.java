@@ -1,0 +1,67 @@
+package io.tradingrt.signal;
+
+import io.tradingrt.codecs.Fixed;
+import io.tradingrt.codecs.Tick;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Fast/slow simple moving averages of the quote mid. When the fast average crosses above the slow one the target is
+ * long {@code quantity}; when it crosses below, short {@code quantity} (stop-and-reverse, so the strategy is always
+ * in the market after its first cross). The first full window only sets the regime: a cross needs a previous side.
+ * Averages are compared exactly (fastSum × slow vs slowSum × fast), so no rounding can invent or hide a cross.
+ */
+public final class MovingAverageCrossover extends TargetPositionStrategy {
+
+  private static final class Averages {
+    final RollingWindow fast;
+    final RollingWindow slow;
+    int lastSide;
+
+    Averages(int fast, int slow) {
+      this.fast = new RollingWindow(fast);
+      this.slow = new RollingWindow(slow);
+    }
+  }
+
+  private final int fast;
+  private final int slow;
+  private final Fixed quantity;
+  private final Map<String, Averages> bySymbol = new HashMap<>();
+
+  public MovingAverageCrossover(String name, List<String> symbols, int fast, int slow, Fixed quantity) {
+    super(name, symbols);
+    if (fast < 1 || slow <= fast) {
+      throw new IllegalArgumentException("need 1 <= fast < slow, got fast " + fast + " and slow " + slow);
+    }
+    if (!quantity.isPositive()) {
+      throw new IllegalArgumentException("quantity must be positive, got " + quantity);
+    }
+    this.fast = fast;
+    this.slow = slow;
+    this.quantity = quantity;
+  }
+
+  @Override
+  Target target(Tick tick) {
+    Averages averages = bySymbol.computeIfAbsent(tick.symbol(), symbol -> new Averages(fast, slow));
+    averages.fast.add(tick.mid());
+    averages.slow.add(tick.mid());
+    if (!averages.slow.isFull()) {
+      return null;
+    }
+    int side = Long.signum(Long.compare(Math.multiplyExact(averages.fast.sum(), (long) slow),
+        Math.multiplyExact(averages.slow.sum(), (long) fast)));
+    int previous = averages.lastSide;
+    if (side != 0) {
+      averages.lastSide = side;
+    }
+    if (previous == 0 || side == 0 || side == previous) {
+      return null;
+    }
+    return side > 0
+        ? new Target(quantity, "SMA(" + fast + ") crossed above SMA(" + slow + ")")
+        : new Target(quantity.negate(), "SMA(" + fast + ") crossed below SMA(" + slow + ")");
+  }
+}

@@ -1,0 +1,110 @@
+package io.tradingrt.signal;
+
+import io.tradingrt.codecs.Addresses;
+import io.tradingrt.codecs.Fill;
+import io.tradingrt.codecs.Fixed;
+import io.tradingrt.codecs.Headers;
+import io.tradingrt.codecs.OrderEvent;
+import io.tradingrt.codecs.OrderRequest;
+import io.tradingrt.codecs.OrderStatus;
+import io.tradingrt.codecs.RiskDecision;
+import io.tradingrt.codecs.Signal;
+import io.tradingrt.codecs.Tick;
+import io.tradingrt.codecs.TickBatch;
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.eventbus.DeliveryOptions;
+import io.vertx.core.eventbus.EventBus;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.logging.Logger;
+
+/**
+ * Runs the configured strategies on {@link Addresses#MD_TICKS}: each signal is published on {@link Addresses#SIGNALS}
+ * and sent as an order request to risk, carrying the causing tick's correlation id and planned time in headers.
+ */
+public final class SignalVerticle extends VerticleBase {
+  private static final Logger LOG = Logger.getLogger(SignalVerticle.class.getName());
+
+  private final Map<String, Strategy> byName = new HashMap<>();
+  private final Map<String, List<Strategy>> bySymbol = new HashMap<>();
+  private final Map<String, OrderIds> orderIds = new HashMap<>();
+  private EventBus bus;
+
+  @Override
+  public Future<?> start() {
+    JsonArray entries = config().getJsonArray("strategies", new JsonArray());
+    String session = Long.toString(System.currentTimeMillis(), 36);
+    try {
+      for (Object entry : entries) {
+        Strategy strategy = create((JsonObject) entry);
+        if (byName.put(strategy.name(), strategy) != null) {
+          throw new IllegalArgumentException("two strategies are named '" + strategy.name() + "'");
+        }
+        orderIds.put(strategy.name(), new OrderIds(strategy.name() + "-" + session));
+        strategy.symbols().forEach(s -> bySymbol.computeIfAbsent(s, k -> new ArrayList<>()).add(strategy));
+      }
+    } catch (IllegalArgumentException | ClassCastException e) {
+      return Future.failedFuture("signal: " + e.getMessage());
+    }
+    bus = vertx.eventBus();
+    LOG.info(() -> "signal: running " + byName.keySet());
+    return Future.all(
+        bus.<TickBatch>consumer(Addresses.MD_TICKS, m -> m.body().ticks().forEach(this::onTick)).completion(),
+        bus.<OrderEvent>consumer(Addresses.EXEC_EVENTS, m -> {
+          Strategy s = byName.get(m.body().strategy());
+          if (s != null) {
+            s.onOrderEvent(m.body());
+          }
+        }).completion(),
+        bus.<Fill>consumer(Addresses.EXEC_FILLS, m -> {
+          Strategy s = byName.get(m.body().strategy());
+          if (s != null) {
+            s.onFill(m.body());
+          }
+        }).completion());
+  }
+
+  static Strategy create(JsonObject entry) {
+    String name = entry.getString("name");
+    if (name == null || name.isBlank()) {
+      throw new IllegalArgumentException("every strategy needs a name: " + entry.encode());
+    }
+    List<String> symbols = entry.getJsonArray("symbols", new JsonArray()).stream().map(Object::toString).toList();
+    Map<String, String> parameters = new HashMap<>();
+    entry.forEach(e -> parameters.put(e.getKey(), String.valueOf(e.getValue())));
+    return StrategyFactory.create(name, entry.getString("type", ""), symbols, parameters);
+  }
+
+  private void onTick(Tick tick) {
+    List<Strategy> strategies = bySymbol.get(tick.symbol());
+    if (strategies == null) {
+      return;
+    }
+    for (Strategy strategy : strategies) {
+      for (Signal signal : strategy.onTick(tick)) {
+        bus.publish(Addresses.SIGNALS, signal);
+        submit(orderIds.get(strategy.name()).marketOrder(signal), tick, strategy);
+      }
+    }
+  }
+
+  private void submit(OrderRequest order, Tick cause, Strategy strategy) {
+    DeliveryOptions headers = new DeliveryOptions()
+        .addHeader(Headers.CORRELATION_ID, cause.symbol() + ":" + cause.seq())
+        .addHeader(Headers.TICK_MICROS, Long.toString(cause.tsMicros()));
+    bus.<RiskDecision>request(Addresses.ORDERS_SUBMIT, order, headers).onFailure(e -> {
+      LOG.warning(() -> "signal: " + order.clientOrderId() + " of " + strategy.name() + " got no risk decision: "
+          + e.getMessage());
+      // no decision means no order: give the strategy its terminal event so it does not count the order as pending
+      strategy.onOrderEvent(new OrderEvent(order.clientOrderId(), order.strategy(), order.symbol(), order.side(),
+          order.type(), OrderStatus.REJECTED, order.quantity(), order.limitPrice(), Fixed.ZERO, Fixed.ZERO,
+          "NO_RISK_DECISION", e.getMessage(), order.tsMicros()));
+    });
+  }
+}

@@ -1,0 +1,140 @@
+package io.tradingrt.storage;
+
+import io.tradingrt.codecs.Addresses;
+import io.tradingrt.codecs.Bar;
+import io.tradingrt.codecs.Fill;
+import io.tradingrt.codecs.MetricsSnapshot;
+import io.tradingrt.codecs.OrderEvent;
+import io.tradingrt.codecs.PortfolioSnapshot;
+import io.tradingrt.codecs.Position;
+import io.tradingrt.codecs.TickBatch;
+import io.tradingrt.time.MicrosClock;
+import io.vertx.core.Context;
+import io.vertx.core.DeploymentOptions;
+import io.vertx.core.Future;
+import io.vertx.core.ThreadingModel;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.eventbus.EventBus;
+import io.vertx.core.eventbus.Message;
+import io.vertx.core.json.JsonObject;
+import org.duckdb.DuckDBConnection;
+
+import java.sql.SQLException;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.logging.Logger;
+
+/**
+ * The storage role: the only write connection to the DuckDB file. Opens it (migrations, tier recovery), runs the
+ * {@link WriterLoop} on its own thread, turns bus messages into {@link WriteQueue} items, acknowledges durable
+ * records after COMMIT, and deploys the {@link StorageReaderVerticle}s on duplicates of its connection.
+ */
+public final class StorageWriterVerticle extends VerticleBase {
+  private static final Logger LOG = Logger.getLogger(StorageWriterVerticle.class.getName());
+
+  private StorageConfig config;
+  private DuckDBConnection connection;
+  private WriteQueue queue;
+  private WriterLoop loop;
+  private Thread thread;
+  private final AtomicLong dropReports = new AtomicLong();
+
+  @Override
+  public Future<?> start() {
+    config = config().mapTo(StorageConfig.class);
+    connection = DuckDb.open(config);
+    List<Integer> applied = Migrations.fromClasspath().apply(connection);
+    if (!applied.isEmpty()) {
+      LOG.info(() -> "storage: applied migrations " + applied + " to " + config.path());
+    }
+    new TierManager(connection, config.tierPath(), MicrosClock.SYSTEM).recover();
+    queue = new WriteQueue(config.queueCapacity());
+    loop = new WriterLoop(queue, new StorageWriter(connection, MicrosClock.SYSTEM), connection, MicrosClock.SYSTEM,
+        config.flushRows(), config.flushMillis(), config.checkpointSeconds());
+    StorageLogHandler.attach(queue);
+    thread = new Thread(loop, "storage-writer");
+    thread.start();
+    LOG.info(() -> "storage: writing " + config.path() + " (flush " + config.flushRows() + " rows or "
+        + config.flushMillis() + " ms, queue " + config.queueCapacity() + " rows)");
+
+    Context context = vertx.getOrCreateContext();
+    EventBus bus = vertx.eventBus();
+    vertx.setPeriodic(3_600_000L, id -> scheduleTierMove());
+    int readers = Math.max(1, Math.min(config.readers(), Runtime.getRuntime().availableProcessors()));
+    return Future.all(List.of(
+        bus.<TickBatch>consumer(Addresses.MD_TICKS, m -> bulk(new WriteQueue.TickRows(m.body().ticks()))).completion(),
+        bus.<Bar>consumer(Addresses.MD_BARS, m -> bulk(new WriteQueue.BarRows(List.of(m.body())))).completion(),
+        bus.<PortfolioSnapshot>consumer(Addresses.PORTFOLIO_UPDATES,
+            m -> bulk(new WriteQueue.SnapshotRow(m.body()))).completion(),
+        bus.<MetricsSnapshot>consumer(Addresses.METRICS_LIVE, m -> bulk(new WriteQueue.MetricsRow(m.body())))
+            .completion(),
+        bus.<OrderEvent>consumer(Addresses.STORAGE_ORDER_EVENTS,
+            m -> durable(m, List.of(m.body()), List.of(), List.of(), context)).completion(),
+        bus.<Fill>consumer(Addresses.STORAGE_FILLS,
+            m -> durable(m, List.of(), List.of(m.body()), List.of(), context)).completion(),
+        bus.<Position>consumer(Addresses.STORAGE_POSITIONS,
+            m -> durable(m, List.of(), List.of(), List.of(m.body()), context)).completion(),
+        bus.<Object>consumer(Addresses.STORAGE_HEALTH, m -> m.reply(JsonObject.mapFrom(loop.health()))).completion(),
+        vertx.deployVerticle(() -> new StorageReaderVerticle(duplicate()), new DeploymentOptions()
+            .setThreadingModel(ThreadingModel.WORKER).setInstances(readers).setConfig(config()))));
+  }
+
+  private DuckDBConnection duplicate() {
+    try {
+      return (DuckDBConnection) connection.duplicate();
+    } catch (SQLException e) {
+      throw new StorageException(StorageErrorCode.OPEN_FAILED, "cannot open a reader connection: " + e.getMessage(), e);
+    }
+  }
+
+  private void bulk(WriteQueue.Bulk rows) {
+    if (!queue.offer(rows)) {
+      long reports = dropReports.incrementAndGet();
+      if (reports == 1 || reports % 1_000 == 0) {
+        LOG.warning(() -> "storage: write queue full (" + queue.capacityRows() + " rows): " + queue.droppedRows()
+            + " rows dropped so far");
+      }
+    }
+  }
+
+  private void durable(Message<?> message, List<OrderEvent> events, List<Fill> fills, List<Position> positions,
+                       Context context) {
+    CompletableFuture<StorageWriter.TradingWrite> done = new CompletableFuture<>();
+    queue.offer(new WriteQueue.Durable(events, fills, positions, done));
+    done.whenComplete((written, error) -> context.runOnContext(v -> {
+      if (error != null) {
+        message.fail(503, "storage: not committed: " + error.getMessage());
+      } else {
+        message.reply(written.newOrderEvents() + written.newFills() + written.positions());
+      }
+    }));
+  }
+
+  private void scheduleTierMove() {
+    var retention = config.retention();
+    queue.offer(new WriteQueue.Task("tier move", c -> {
+      var report = new TierManager(c, config.tierPath(), MicrosClock.SYSTEM).run(retention.hotDays(),
+          retention.coldDays());
+      LOG.info(() -> "storage: tier move: " + report);
+    }, new CompletableFuture<>()));
+  }
+
+  public WriterLoop.Health health() {
+    return loop.health();
+  }
+
+  /** Readers are undeployed first (children); then the loop drains, commits and closes within the stop budget. */
+  @Override
+  public Future<?> stop() {
+    return vertx.executeBlocking(() -> {
+      StorageLogHandler.detach();
+      loop.stop(System.nanoTime() + 3_000_000_000L);
+      thread.join(4_000);
+      WriterLoop.Health health = loop.health();
+      LOG.info(() -> "storage: closed " + config.path() + " after " + health.rowsCommitted() + " rows in "
+          + health.commits() + " commits, " + health.droppedRows() + " dropped");
+      return null;
+    });
+  }
+}

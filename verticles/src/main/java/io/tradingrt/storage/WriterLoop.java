@@ -1,0 +1,183 @@
+package io.tradingrt.storage;
+
+import io.tradingrt.time.MicrosClock;
+import org.duckdb.DuckDBConnection;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+import java.util.logging.Logger;
+
+/**
+ * The writer thread's loop: drains the {@link WriteQueue} into the {@link StorageWriter}, commits by size or age,
+ * checkpoints on a schedule. When a commit fails (I/O error, full disk) the rows appended since the last commit are
+ * kept — the queue bound keeps them bounded — and replayed on retry with backoff, while {@link #health()} reports
+ * not ready; nothing accepted is dropped silently.
+ */
+public final class WriterLoop implements Runnable {
+  private static final Logger LOG = Logger.getLogger(WriterLoop.class.getName());
+  private static final long MAX_BACKOFF_MILLIS = 5_000;
+
+  /** What the health check, metrics and the dashboard see of the writer. */
+  public record Health(boolean ready, long queuedRows, long droppedRows, long rowsCommitted, long commits,
+                       long failedCommits, long lastCommitMicros, String lastError) {
+  }
+
+  private final WriteQueue queue;
+  private final StorageWriter writer;
+  private final DuckDBConnection connection;
+  private final MicrosClock clock;
+  private final int flushRows;
+  private final long flushMicros;
+  private final long checkpointMicros;
+  private final List<WriteQueue.Bulk> uncommitted = new ArrayList<>();
+  private volatile boolean stopping;
+  private volatile long stopDeadlineNanos = Long.MAX_VALUE;
+  private volatile boolean ready = true;
+  private volatile String lastError;
+  private volatile WriterStats stats;
+  private long lastCheckpointMicros;
+
+  public WriterLoop(WriteQueue queue, StorageWriter writer, DuckDBConnection connection, MicrosClock clock,
+                    int flushRows, long flushMillis, long checkpointSeconds) {
+    this.queue = queue;
+    this.writer = writer;
+    this.connection = connection;
+    this.clock = clock;
+    this.flushRows = flushRows;
+    this.flushMicros = flushMillis * 1_000;
+    this.checkpointMicros = checkpointSeconds * 1_000_000;
+    this.stats = writer.stats();
+  }
+
+  @Override
+  public void run() {
+    lastCheckpointMicros = clock.nowMicros();
+    try {
+      while (!stopping || !queue.isEmpty()) {
+        WriteQueue.Item item = queue.poll(Math.max(1, flushMicros / 4_000));
+        int drained = 0;
+        while (item != null) {
+          apply(item);
+          item = ++drained < 10_000 ? queue.poll(0) : null;
+        }
+        if (writer.flushDue(flushRows, flushMicros)) {
+          commit();
+        }
+        if (clock.nowMicros() - lastCheckpointMicros >= checkpointMicros) {
+          withRetry("checkpoint", () -> {
+            writer.checkpoint();
+            return null;
+          });
+          uncommitted.clear();
+          lastCheckpointMicros = clock.nowMicros();
+        }
+      }
+      commit();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (GaveUp e) {
+      LOG.severe(() -> "storage: writer stopped while the database still failed: " + e.getMessage());
+    } finally {
+      writer.close();
+    }
+  }
+
+  /** Asks the loop to drain the queue, commit and end; retries of a failing commit stop at {@code deadlineNanos}. */
+  public void stop(long deadlineNanos) {
+    stopDeadlineNanos = deadlineNanos;
+    stopping = true;
+  }
+
+  public Health health() {
+    WriterStats s = stats;
+    return new Health(ready, queue.queuedRows(), queue.droppedRows(), s.rowsCommitted(), s.commits(),
+        s.failedCommits(), s.lastCommitMicros(), lastError);
+  }
+
+  private void apply(WriteQueue.Item item) {
+    if (item instanceof WriteQueue.Bulk bulk) {
+      withRetry("append", () -> {
+        bulk.appendTo(writer);
+        return null;
+      });
+      uncommitted.add(bulk);
+    } else if (item instanceof WriteQueue.Durable d) {
+      try {
+        var result = withRetry("durable write", () -> writer.writeTradingEvents(d.events(), d.fills(), d.positions()));
+        uncommitted.clear();
+        d.done().complete(result);
+      } catch (GaveUp e) {
+        d.done().completeExceptionally(e);
+        throw e;
+      }
+    } else if (item instanceof WriteQueue.Task task) {
+      commit();
+      try {
+        task.work().accept(connection);
+        task.done().complete(null);
+      } catch (RuntimeException e) {
+        LOG.warning(() -> "storage: " + task.name() + " failed: " + e.getMessage());
+        task.done().completeExceptionally(e);
+      }
+    }
+    stats = writer.stats();
+  }
+
+  private void commit() {
+    withRetry("commit", () -> {
+      writer.flush();
+      return null;
+    });
+    uncommitted.clear();
+    stats = writer.stats();
+  }
+
+  /** Runs {@code work}; after a failure the rolled-back rows are appended again before the next attempt. */
+  private <T> T withRetry(String action, Supplier<T> work) {
+    long backoff = 50;
+    boolean replay = false;
+    while (true) {
+      try {
+        if (replay) {
+          for (WriteQueue.Bulk bulk : uncommitted) {
+            bulk.appendTo(writer);
+          }
+        }
+        T result = work.get();
+        if (!ready) {
+          LOG.info("storage: writes succeed again");
+        }
+        ready = true;
+        return result;
+      } catch (StorageException e) {
+        replay = true;
+        ready = false;
+        lastError = e.getMessage();
+        stats = writer.stats();
+        LOG.severe(() -> "storage: " + action + " failed, keeping " + uncommitted.stream()
+            .mapToInt(WriteQueue.Bulk::rows).sum() + " rows to retry: " + e.getMessage());
+        if (System.nanoTime() > stopDeadlineNanos) {
+          throw new GaveUp(action + ": " + e.getMessage());
+        }
+        sleep(backoff);
+        backoff = Math.min(MAX_BACKOFF_MILLIS, backoff * 2);
+      }
+    }
+  }
+
+  private static void sleep(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /** The loop was told to stop while the database still refused writes. */
+  static final class GaveUp extends RuntimeException {
+    GaveUp(String message) {
+      super(message, null, false, false);
+    }
+  }
+}
