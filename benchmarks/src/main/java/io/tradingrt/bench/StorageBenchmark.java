@@ -36,6 +36,7 @@ public final class StorageBenchmark {
   private static final int BATCH = 500;
 
   public static void main(String[] args) throws Exception {
+    io.tradingrt.launcher.Logging.configure();
     Path dir = Files.createTempDirectory("storage-bench");
     long ratioTicks = Long.getLong("ratioTicks", 3_000_000L);
     long queryTicks = Long.getLong("queryTicks", 10_000_000L);
@@ -145,7 +146,8 @@ public final class StorageBenchmark {
   }
 
   private static JsonObject health(Vertx vertx) throws Exception {
-    return vertx.eventBus().<JsonObject>request(Addresses.STORAGE_HEALTH, "").await(10, TimeUnit.SECONDS).body();
+    return vertx.eventBus().<JsonObject>request(Addresses.STORAGE_HEALTH, "",
+        new io.vertx.core.eventbus.DeliveryOptions().setSendTimeout(120_000)).await(130, TimeUnit.SECONDS).body();
   }
 
   private static void pipeline(Path file, long rate, int seconds) throws Exception {

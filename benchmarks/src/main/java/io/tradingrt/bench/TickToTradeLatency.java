@@ -26,6 +26,7 @@ import java.util.concurrent.TimeUnit;
 public final class TickToTradeLatency {
 
   public static void main(String[] args) throws Exception {
+    io.tradingrt.launcher.Logging.configure();
     List<Long> rates = new java.util.ArrayList<>();
     int seconds = 20;
     String pacing = "timer";

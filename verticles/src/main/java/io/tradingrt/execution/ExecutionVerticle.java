@@ -33,6 +33,9 @@ public final class ExecutionVerticle extends VerticleBase {
   private DurableSender durable;
   /** Log every acknowledgement: the kill test reads them to check nothing acknowledged was lost. */
   private boolean logAcks;
+  private long logSecond;
+  private int loggedThisSecond;
+  private long unloggedFills;
   /** Headers of every working order, by client order id: also the list the kill switch cancels. */
   private final Map<String, MultiMap> working = new LinkedHashMap<>();
 
@@ -50,6 +53,13 @@ public final class ExecutionVerticle extends VerticleBase {
     if (conf.getBoolean("persist", true)) {
       durable = new DurableSender(vertx, conf.getLong("storageTimeoutMs", 2_000L), 100_000);
     }
+    vertx.setPeriodic(5_000, id -> {
+      if (unloggedFills > 0) {
+        long n = unloggedFills;
+        unloggedFills = 0;
+        LOG.info(() -> "execution: " + n + " more fills in the last 5 s (individual lines are capped at 10/s)");
+      }
+    });
     long latency = conf.getLong("latencyMicros", 0L);
     if (latency > 0) {
       vertx.setPeriodic(Math.max(1, latency / 1_000), id -> publish(broker.processDue()));
@@ -89,8 +99,7 @@ public final class ExecutionVerticle extends VerticleBase {
     // fills before their events: a FILLED event must not reach a consumer before the fill it reports
     for (Fill fill : result.fills()) {
       bus.publish(Addresses.EXEC_FILLS, fill, headersOf(fill.clientOrderId()));
-      LOG.info(() -> "execution: fill " + fill.fillId() + " " + fill.side() + " " + fill.quantity() + " "
-          + fill.symbol() + " @ " + fill.price() + " fee " + fill.fee() + " (" + fill.strategy() + ")");
+      logFill(fill);
       if (durable != null) {
         durable.send(Addresses.STORAGE_FILLS, fill, "fill/" + fill.fillId(), this::acked);
       }
@@ -106,6 +115,21 @@ public final class ExecutionVerticle extends VerticleBase {
       if (event.status().isTerminal()) {
         working.remove(event.clientOrderId());
       }
+    }
+  }
+
+  /** Each fill is logged while there are few; past 10 a second the rest are counted and summarised every 5 s. */
+  private void logFill(Fill fill) {
+    long second = System.nanoTime() / 1_000_000_000L;
+    if (second != logSecond) {
+      logSecond = second;
+      loggedThisSecond = 0;
+    }
+    if (++loggedThisSecond <= 10) {
+      LOG.info(() -> "execution: fill " + fill.fillId() + " " + fill.side() + " " + fill.quantity() + " "
+          + fill.symbol() + " @ " + fill.price() + " fee " + fill.fee() + " (" + fill.strategy() + ")");
+    } else {
+      unloggedFills++;
     }
   }
 

@@ -1,8 +1,11 @@
 package io.tradingrt.launcher;
 
+import io.tradingrt.bridge.TcpBridgeVerticle;
 import io.tradingrt.execution.ExecutionVerticle;
+import io.tradingrt.http.HttpVerticle;
 import io.tradingrt.ingest.BarVerticle;
 import io.tradingrt.ingest.IngestVerticle;
+import io.tradingrt.metrics.MetricsVerticle;
 import io.tradingrt.portfolio.PortfolioVerticle;
 import io.tradingrt.risk.RiskVerticle;
 import io.tradingrt.signal.SignalVerticle;
@@ -43,6 +46,12 @@ final class Roles {
           root -> new JsonObject().put("strategies", root.getJsonArray("strategies", new JsonArray())),
           Roles::eventLoop),
       new Role("bars", BarVerticle::new, root -> section(root, "bars"), Roles::eventLoop),
+      new Role("metrics", MetricsVerticle::new, root -> section(root, "metrics"), Roles::eventLoop),
+      new Role("http", HttpVerticle::new, root -> section(root, "http")
+          .put("symbols", section(root, "ingest").getJsonArray("symbols", new JsonArray()))
+          .put("strategies", root.getJsonArray("strategies", new JsonArray()))
+          .put("roles", root.getJsonArray("roles", new JsonArray())), Roles::eventLoop),
+      new Role("bridge", TcpBridgeVerticle::new, root -> section(root, "http"), Roles::eventLoop),
       new Role("ingest", IngestVerticle::new, root -> section(root, "ingest"), conf -> new DeploymentOptions()
           .setThreadingModel("csv".equals(conf.getString("feed")) ? ThreadingModel.WORKER : ThreadingModel.EVENT_LOOP)));
 

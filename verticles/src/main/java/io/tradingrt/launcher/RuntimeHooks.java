@@ -8,6 +8,8 @@ import io.vertx.core.VertxOptions;
 import io.vertx.core.json.JsonObject;
 import io.vertx.launcher.application.HookContext;
 import io.vertx.launcher.application.VertxApplicationHooks;
+import io.vertx.micrometer.MicrometerMetricsOptions;
+import io.vertx.micrometer.VertxPrometheusOptions;
 
 import java.util.Map;
 import java.util.function.Supplier;
@@ -35,6 +37,11 @@ final class RuntimeHooks implements VertxApplicationHooks {
   @Override
   public VertxBuilder createVertxBuilder(VertxOptions options) {
     VertxBuilder builder = Vertx.builder();
+    // the one metrics registry: Prometheus, scraped at /metrics by the HTTP verticle
+    options.setMetricsOptions(new MicrometerMetricsOptions()
+        .setPrometheusOptions(new VertxPrometheusOptions().setEnabled(true))
+        .setJvmMetricsEnabled(true)
+        .setEnabled(true));
     if (cluster) {
       var hazelcast = ClusterSetup.hazelcastConfig(env);
       if (options.getEventBusOptions().getHost() == null

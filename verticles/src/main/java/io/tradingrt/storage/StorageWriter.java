@@ -169,12 +169,8 @@ public final class StorageWriter implements AutoCloseable {
     int newFills = 0;
     inTransaction = begin();
     try {
-      for (OrderEvent event : events) {
-        newEvents += trading.insertOrderEvent(event) ? 1 : 0;
-      }
-      for (Fill fill : fills) {
-        newFills += trading.insertFill(fill) ? 1 : 0;
-      }
+      newEvents = trading.insertOrderEvents(events);
+      newFills = trading.insertFills(fills);
       for (Position position : positions) {
         trading.upsertPosition(position);
       }

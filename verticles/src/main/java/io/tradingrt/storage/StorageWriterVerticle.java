@@ -106,7 +106,7 @@ public final class StorageWriterVerticle extends VerticleBase {
       if (error != null) {
         message.fail(503, "storage: not committed: " + error.getMessage());
       } else {
-        message.reply(written.newOrderEvents() + written.newFills() + written.positions());
+        message.reply(true);
       }
     }));
   }

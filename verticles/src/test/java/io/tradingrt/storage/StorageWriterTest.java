@@ -1,5 +1,7 @@
 package io.tradingrt.storage;
 
+import io.tradingrt.codecs.Fill;
+import io.tradingrt.codecs.OrderEvent;
 import static io.tradingrt.storage.StorageFixtures.MONDAY;
 import static io.tradingrt.storage.StorageFixtures.SECOND;
 import static io.tradingrt.storage.StorageFixtures.count;
@@ -52,6 +54,26 @@ class StorageWriterTest {
     writer.close();
     reader.close();
     database.close();
+  }
+
+  @Test
+  void aLargeGroupIsStagedAndStoredOnceEvenWhenPartlyRepeated() throws Exception {
+    List<OrderEvent> events = new java.util.ArrayList<>();
+    List<Fill> fills = new java.util.ArrayList<>();
+    for (int i = 0; i < 50; i++) {
+      events.add(StorageFixtures.orderEvent("o-" + i, "AAPL", OrderStatus.FILLED, "1", MONDAY + i));
+      fills.add(StorageFixtures.fill("o-" + i + "-F1", "AAPL", "1", "100.25", MONDAY + i));
+    }
+    var first = writer.writeTradingEvents(events.subList(0, 30), fills.subList(0, 30), List.of());
+    assertEquals(30, first.newOrderEvents());
+    assertEquals(30, first.newFills());
+    // a retry after a lost acknowledgement repeats rows: only the 20 new ones are stored
+    var second = writer.writeTradingEvents(events, fills, List.of());
+    assertEquals(20, second.newOrderEvents());
+    assertEquals(20, second.newFills());
+    assertEquals(50, count(reader, "orders"));
+    assertEquals(50, count(reader, "trades"));
+    assertEquals(0, count(reader, "orders_stage") + count(reader, "trades_stage"), "stages are emptied");
   }
 
   @Test

@@ -1,0 +1,79 @@
+package io.tradingrt.bridge;
+
+import io.tradingrt.codecs.Addresses;
+import io.tradingrt.metrics.MetricsVerticle;
+import io.tradingrt.time.MicrosClock;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.bridge.BridgeOptions;
+import io.vertx.ext.bridge.PermittedOptions;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.List;
+
+/**
+ * The one permission model of both bridges. Outbound: the live addresses a dashboard or client needs (never raw
+ * md.ticks). Inbound: only risk control and order submission, and only with the token in the message headers
+ * ({@code {"headers":{"token":"..."}}}); the body becomes the contract record before it reaches the bus.
+ */
+public final class BridgePolicy {
+  public static final List<String> OUTBOUND = List.of(Addresses.METRICS_LIVE, Addresses.MD_BARS,
+      Addresses.MD_QUOTES, Addresses.EXEC_EVENTS, Addresses.EXEC_FILLS, Addresses.PORTFOLIO_UPDATES,
+      Addresses.RISK_STATE);
+  public static final List<String> INBOUND = List.of(Addresses.RISK_CONTROL, Addresses.ORDERS_SUBMIT);
+  public static final String TOKEN_HEADER = "token";
+
+  /** What to do with one inbound message: pass it on, or refuse it with a status and a sentence. */
+  public record Verdict(boolean allowed, int status, String message) {
+    static final Verdict ALLOW = new Verdict(true, 200, "");
+
+    static Verdict refuse(int status, String message) {
+      return new Verdict(false, status, message);
+    }
+  }
+
+  private final byte[] token;
+  private final MicrosClock clock;
+
+  public BridgePolicy(String token, MicrosClock clock) {
+    this.token = token.getBytes(StandardCharsets.UTF_8);
+    this.clock = clock;
+  }
+
+  /** Options for either bridge: the permitted lists above; everything else is denied by the library. */
+  public <T extends BridgeOptions> T permissions(T options) {
+    OUTBOUND.forEach(address -> options.addOutboundPermitted(new PermittedOptions().setAddress(address)));
+    INBOUND.forEach(address -> options.addInboundPermitted(new PermittedOptions().setAddress(address)));
+    return options;
+  }
+
+  /**
+   * Checks a send/publish frame and rewrites it in place: the token header is removed (it must not travel on the bus)
+   * and the JSON body is replaced by the record. Addresses outside {@link #INBOUND} pass untouched so the library
+   * answers them with its own {@code access_denied}.
+   */
+  public Verdict inbound(JsonObject frame) {
+    String address = frame.getString("address");
+    if (!INBOUND.contains(address)) {
+      return Verdict.ALLOW;
+    }
+    JsonObject headers = frame.getJsonObject("headers");
+    Object given = headers == null ? null : headers.remove(TOKEN_HEADER);
+    if (given == null || !MessageDigest.isEqual(given.toString().getBytes(StandardCharsets.UTF_8), token)) {
+      return Verdict.refuse(401, "access_denied: " + address + " needs the token in the message headers");
+    }
+    if (!(frame.getValue("body") instanceof JsonObject body)) {
+      return Verdict.refuse(400, "invalid body: " + address + " takes a JSON object");
+    }
+    try {
+      Object record = address.equals(Addresses.RISK_CONTROL)
+          ? ContractInput.control(body, "operator via bridge", clock.nowMicros())
+          : ContractInput.order(body, "bridge", clock.nowMicros());
+      // the bridges read the body from this same frame after the hook, so the record is what goes on the bus
+      frame.put("body", record);
+      return Verdict.ALLOW;
+    } catch (IllegalArgumentException e) {
+      return Verdict.refuse(400, e.getMessage());
+    }
+  }
+}

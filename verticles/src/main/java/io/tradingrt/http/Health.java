@@ -1,0 +1,82 @@
+package io.tradingrt.http;
+
+import io.tradingrt.codecs.Addresses;
+import io.tradingrt.time.MicrosClock;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.eventbus.DeliveryOptions;
+import io.vertx.core.internal.VertxInternal;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+
+/**
+ * {@code /health/live} (the process answers), {@code /health/ready} (the writer is healthy when this node's roles
+ * include storage, ticks are arriving when they include ingest, the cluster is joined when clustered) and
+ * {@code /health} (both). 200 when every check passes, 503 otherwise, always with the checks in the body.
+ */
+final class Health {
+  private static final long WRITER_TIMEOUT_MS = 1_000;
+
+  private final Vertx vertx;
+  private final HotState state;
+  private final MicrosClock clock;
+  private final boolean storageExpected;
+  private final boolean feedExpected;
+  private final long feedStaleMicros;
+
+  Health(Vertx vertx, HotState state, MicrosClock clock, boolean storageExpected, boolean feedExpected,
+         long feedStaleMillis) {
+    this.vertx = vertx;
+    this.state = state;
+    this.clock = clock;
+    this.storageExpected = storageExpected;
+    this.feedExpected = feedExpected;
+    this.feedStaleMicros = feedStaleMillis * 1_000;
+  }
+
+  void mount(Router router) {
+    router.get("/health/live").handler(ctx -> Api.ok(ctx, new JsonObject().put("status", "UP")));
+    router.get("/health/ready").handler(ctx -> ready().onSuccess(checks -> answer(ctx, checks)));
+    router.get("/health").handler(ctx -> ready().onSuccess(checks -> {
+      checks.put("live", new JsonObject().put("status", "UP"));
+      answer(ctx, checks);
+    }));
+  }
+
+  /** The writer's own health reply, or {@code configured:false} when this node has no storage role. */
+  Future<JsonObject> writer() {
+    if (!storageExpected) {
+      return Future.succeededFuture(new JsonObject().put("configured", false));
+    }
+    return vertx.eventBus().request(Addresses.STORAGE_HEALTH, new JsonObject(),
+            new DeliveryOptions().setSendTimeout(WRITER_TIMEOUT_MS))
+        .map(reply -> reply.body() instanceof JsonObject body ? body.copy().put("configured", true)
+            : new JsonObject().put("configured", true).put("ready", false).put("detail", "unreadable health reply"))
+        .recover(failure -> Future.succeededFuture(new JsonObject().put("configured", true).put("ready", false)
+            .put("detail", "the storage writer did not answer: " + failure.getMessage())));
+  }
+
+  private Future<JsonObject> ready() {
+    return writer().map(writer -> {
+      boolean writerUp = !storageExpected || writer.getBoolean("ready", false);
+      long sinceTick = clock.nowMicros() - state.lastTickArrivalMicros();
+      boolean clusterUp = !vertx.isClustered() || ((VertxInternal) vertx).clusterManager().isActive();
+      boolean feedUp = !feedExpected || state.lastTickArrivalMicros() > 0 && sinceTick <= feedStaleMicros;
+      JsonObject checks = new JsonObject()
+          .put("writer", writer.put("status", writerUp ? "UP" : "DOWN"))
+          .put("feed", new JsonObject().put("expected", feedExpected).put("status", feedUp ? "UP" : "DOWN")
+              .put("lastTickAgeMillis", state.lastTickArrivalMicros() == 0 ? null : sinceTick / 1_000))
+          .put("cluster", new JsonObject().put("clustered", vertx.isClustered()).put("status", clusterUp ? "UP" : "DOWN"));
+      return new JsonObject().put("status", writerUp && feedUp && clusterUp ? "UP" : "DOWN").put("checks", checks);
+    });
+  }
+
+  private static void answer(RoutingContext ctx, JsonObject health) {
+    JsonObject checks = health.getJsonObject("checks");
+    if (checks.containsKey("live")) {
+      health.put("live", checks.remove("live"));
+    }
+    Api.reply(ctx, "UP".equals(health.getString("status")) ? 200 : 503, health);
+  }
+}

@@ -1,0 +1,142 @@
+package io.tradingrt.http;
+
+import io.tradingrt.bridge.BridgePolicy;
+import io.tradingrt.bridge.SockJsBridge;
+import io.tradingrt.codecs.Addresses;
+import io.tradingrt.codecs.Bar;
+import io.tradingrt.codecs.Fill;
+import io.tradingrt.codecs.MetricsSnapshot;
+import io.tradingrt.codecs.OrderEvent;
+import io.tradingrt.codecs.PortfolioSnapshot;
+import io.tradingrt.codecs.RiskStateChange;
+import io.tradingrt.codecs.Signal;
+import io.tradingrt.codecs.TickBatch;
+import io.tradingrt.metrics.MetricsVerticle;
+import io.tradingrt.time.MicrosClock;
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.eventbus.EventBus;
+import io.vertx.core.eventbus.Message;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.StaticHandler;
+
+import java.util.List;
+import java.util.Set;
+import java.util.logging.Logger;
+import java.util.stream.Collectors;
+
+/**
+ * The HTTP edge on {@code host}:{@code port}: the REST API answered from hot state or the storage readers, health,
+ * Prometheus {@code /metrics}, the OpenAPI document, the SockJS event bus and the dashboard. Every request passes the
+ * per-IP rate limit; every error is JSON.
+ */
+public final class HttpVerticle extends VerticleBase {
+  private static final Logger LOG = Logger.getLogger(HttpVerticle.class.getName());
+
+  private final MicrosClock clock = MicrosClock.SYSTEM;
+  private HotState state;
+  private TokenBuckets buckets;
+  private HttpServer server;
+
+  @Override
+  public Future<?> start() {
+    JsonObject conf = config();
+    String token = conf.getString("token", "");
+    if (token.isBlank()) {
+      return Future.failedFuture("http: http.token must be set: every state change needs it");
+    }
+    if ("change-me".equals(token)) {
+      LOG.warning("http: http.token is the default 'change-me'; set TRT_TOKEN before exposing this port");
+    }
+    Set<String> symbols = strings(conf.getJsonArray("symbols"));
+    Set<String> roles = strings(conf.getJsonArray("roles"));
+    state = new HotState(symbols, strings(conf.getJsonArray("strategies")));
+    try {
+      buckets = new TokenBuckets(conf.getLong("rateLimitPerSecond", 2000L), clock);
+    } catch (IllegalArgumentException e) {
+      return Future.failedFuture("http: " + e.getMessage());
+    }
+    EventBus bus = vertx.eventBus();
+    Health health = new Health(vertx, state, clock, conf.getBoolean("expectStorage", roles.contains("storage")),
+        conf.getBoolean("expectFeed", roles.contains("ingest")), conf.getLong("feedStaleMillis", 5_000L));
+    Router router = Router.router(vertx);
+    router.route().handler(this::rateLimit);
+    health.mount(router);
+    router.get("/metrics").handler(PrometheusEndpoint::scrape);
+    String openApi = vertx.fileSystem().readFileBlocking("openapi/openapi.json").toString();
+    router.get("/api/openapi.json").handler(ctx -> ctx.response().putHeader("content-type", "application/json")
+        .end(openApi));
+    new MetricsApi(state, bus, clock, health).mount(router);
+    new TradingApi(state, bus, clock).mount(router);
+    new ControlApi(state, bus, clock, token, symbols).mount(router);
+    router.route("/eventbus/*").subRouter(SockJsBridge.router(vertx, new BridgePolicy(token, clock)));
+    router.get("/webjars/*").handler(StaticHandler.create("META-INF/resources/webjars"));
+    router.get("/*").handler(StaticHandler.create("dashboard-static").setIndexPage("index.html"));
+    router.route().failureHandler(ApiErrors::onFailure);
+    for (int status : new int[] {400, 404, 405, 413, 415, 500}) {
+      router.errorHandler(status, ApiErrors::onFailure);
+    }
+    vertx.setPeriodic(10_000, id -> buckets.forgetIdle());
+    String host = conf.getString("host", "127.0.0.1");
+    int port = conf.getInteger("port", 8080);
+    return Future.all(subscribe(bus))
+        .compose(v -> vertx.createHttpServer().requestHandler(router).listen(port, host))
+        .onSuccess(s -> {
+          server = s;
+          LOG.info(() -> "http: listening on http://" + host + ":" + s.actualPort() + "/");
+        });
+  }
+
+  /** The port actually bound (useful with port 0 in tests). */
+  public int actualPort() {
+    return server == null ? -1 : server.actualPort();
+  }
+
+  private List<Future<Void>> subscribe(EventBus bus) {
+    return List.of(
+        bus.<TickBatch>consumer(Addresses.MD_TICKS, m -> state.onTicks(m.body().ticks(), clock.nowMicros()))
+            .completion(),
+        bus.<Bar>consumer(Addresses.MD_BARS, m -> state.onBar(m.body())).completion(),
+        bus.<Signal>consumer(Addresses.SIGNALS, m -> state.onSignal(m.body())).completion(),
+        bus.<OrderEvent>consumer(Addresses.EXEC_EVENTS, m -> state.onOrderEvent(m.body())).completion(),
+        bus.<Fill>consumer(Addresses.EXEC_FILLS, this::onFill).completion(),
+        bus.<PortfolioSnapshot>consumer(Addresses.PORTFOLIO_UPDATES, m -> state.onPortfolio(m.body())).completion(),
+        bus.<RiskStateChange>consumer(Addresses.RISK_STATE, m -> state.onRiskState(m.body())).completion(),
+        bus.<MetricsSnapshot>consumer(Addresses.METRICS_LIVE, m -> state.onMetrics(m.body())).completion());
+  }
+
+  private void onFill(Message<Fill> message) {
+    long tickMicros = MetricsVerticle.tickMicros(message);
+    state.onFill(message.body(), tickMicros > 0 ? Math.max(0, clock.nowMicros() - tickMicros) : -1);
+  }
+
+  private void rateLimit(RoutingContext ctx) {
+    String client = ctx.request().remoteAddress() == null ? "unknown" : ctx.request().remoteAddress().host();
+    long waitMicros = buckets.tryAcquire(client);
+    if (waitMicros == 0) {
+      ctx.next();
+      return;
+    }
+    long retryAfterSeconds = Math.max(1, (waitMicros + 999_999) / 1_000_000);
+    ctx.response().putHeader("Retry-After", Long.toString(retryAfterSeconds));
+    ApiErrors.send(ctx, 429, "RATE_LIMITED", "too many requests from " + client + "; retry after "
+        + retryAfterSeconds + " s");
+  }
+
+  @Override
+  public Future<?> stop() {
+    return server == null ? Future.succeededFuture() : server.close();
+  }
+
+  private static Set<String> strings(JsonArray array) {
+    if (array == null) {
+      return Set.of();
+    }
+    return array.stream().map(item -> item instanceof JsonObject o ? o.getString("name") : String.valueOf(item))
+        .filter(s -> s != null && !s.isBlank()).collect(Collectors.toUnmodifiableSet());
+  }
+}

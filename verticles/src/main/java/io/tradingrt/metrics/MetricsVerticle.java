@@ -1,0 +1,114 @@
+package io.tradingrt.metrics;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.tradingrt.codecs.Addresses;
+import io.tradingrt.codecs.Fill;
+import io.tradingrt.codecs.Headers;
+import io.tradingrt.codecs.OrderEvent;
+import io.tradingrt.codecs.PortfolioSnapshot;
+import io.tradingrt.codecs.RiskStateChange;
+import io.tradingrt.codecs.Signal;
+import io.tradingrt.codecs.Tick;
+import io.tradingrt.codecs.TickBatch;
+import io.tradingrt.time.MicrosClock;
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.eventbus.DeliveryOptions;
+import io.vertx.core.eventbus.EventBus;
+import io.vertx.core.eventbus.Message;
+import io.vertx.core.json.JsonObject;
+import io.vertx.micrometer.backends.BackendRegistries;
+
+import java.util.List;
+
+/**
+ * The live publisher: counts what crosses the bus into {@link LiveMetrics}, publishes a snapshot on
+ * {@link Addresses#METRICS_LIVE} every {@code liveIntervalMs}, samples quotes for browsers onto {@link Addresses#MD_QUOTES},
+ * and mirrors the domain figures into the Micrometer registry when metrics are enabled.
+ */
+public final class MetricsVerticle extends VerticleBase {
+  /** Latest {@code Tick} per symbol, at most {@code quotesPerSecond} per symbol: raw md.ticks is too fast for a browser. */
+
+  private final LiveMetrics live = new LiveMetrics(MicrosClock.SYSTEM);
+  private final QuoteSampler quotes = new QuoteSampler();
+  private DomainMeters meters;
+  private EventBus bus;
+
+  @Override
+  public Future<?> start() {
+    JsonObject conf = config();
+    long liveIntervalMs = conf.getLong("liveIntervalMs", 100L);
+    long quotesPerSecond = Math.max(1, conf.getLong("quotesPerSecond", 4L));
+    long healthIntervalMs = conf.getLong("writerHealthIntervalMs", 1000L);
+    bus = vertx.eventBus();
+    MeterRegistry registry = BackendRegistries.getDefaultNow();
+    meters = registry == null ? null : new DomainMeters(registry);
+    live.setJvm(JvmSample.read());
+    vertx.setPeriodic(liveIntervalMs, id -> publishSnapshot());
+    vertx.setPeriodic(Math.max(1, 1000 / quotesPerSecond), id -> publishQuotes());
+    vertx.setPeriodic(healthIntervalMs, id -> {
+      live.setJvm(JvmSample.read());
+      pollWriterHealth(healthIntervalMs);
+    });
+    return Future.all(List.of(
+        bus.<TickBatch>consumer(Addresses.MD_TICKS, m -> {
+          live.onTicks(m.body());
+          quotes.offer(m.body());
+        }).completion(),
+        bus.<Signal>consumer(Addresses.SIGNALS, m -> live.onSignal(m.body())).completion(),
+        bus.<OrderEvent>consumer(Addresses.EXEC_EVENTS, m -> live.onOrderEvent(m.body())).completion(),
+        bus.<Fill>consumer(Addresses.EXEC_FILLS, this::onFill).completion(),
+        bus.<PortfolioSnapshot>consumer(Addresses.PORTFOLIO_UPDATES, m -> live.onPortfolio(m.body())).completion(),
+        bus.<RiskStateChange>consumer(Addresses.RISK_STATE, m -> live.onRiskState(m.body())).completion()));
+  }
+
+  private void onFill(Message<Fill> message) {
+    long latency = live.onFill(message.body(), tickMicros(message));
+    if (latency >= 0 && meters != null) {
+      meters.recordTickToTrade(latency);
+    }
+  }
+
+  private void publishSnapshot() {
+    bus.publish(Addresses.METRICS_LIVE, live.snapshot());
+    if (meters != null) {
+      meters.sync(live);
+    }
+  }
+
+  private void publishQuotes() {
+    for (Tick tick : quotes.drain()) {
+      bus.publish(Addresses.MD_QUOTES, tick);
+    }
+  }
+
+  /** The writer's queue is read from its health reply; no storage role means nothing to show, not an error. */
+  private void pollWriterHealth(long timeoutMs) {
+    bus.request(Addresses.STORAGE_HEALTH, new JsonObject(), new DeliveryOptions().setSendTimeout(timeoutMs))
+        .onSuccess(reply -> {
+          if (reply.body() instanceof JsonObject health) {
+            live.setWriterHealth(health.getLong("queueDepth", 0L), health.getLong("dropped", 0L));
+          }
+        });
+  }
+
+  public static long tickMicros(Message<?> message) {
+    String header = message.headers().get(Headers.TICK_MICROS);
+    if (header == null) {
+      return 0;
+    }
+    try {
+      return Long.parseLong(header);
+    } catch (NumberFormatException e) {
+      return 0;
+    }
+  }
+
+  @Override
+  public Future<?> stop() {
+    if (meters != null) {
+      meters.close();
+    }
+    return Future.succeededFuture();
+  }
+}
