@@ -60,7 +60,8 @@ public final class WriterLoop implements Runnable {
         int drained = 0;
         while (item != null) {
           apply(item);
-          item = ++drained < 10_000 ? queue.poll(0) : null;
+          // stop draining once a commit is due, so one transaction never grows past flushRows by much
+          item = ++drained < 10_000 && !writer.flushDue(flushRows, flushMicros) ? queue.poll(0) : null;
         }
         writeDurableGroup();
         if (writer.flushDue(flushRows, flushMicros)) {
