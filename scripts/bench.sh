@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# End-to-end figures (not JMH): tick-to-trade latency and storage throughput/query latency, each measured side by
-# side in one run. Build first: mvn -B -q -DskipTests package. Output goes to stdout and target/bench-*.txt.
-# Usage: scripts/bench.sh [latency|storage|all]
+# End-to-end figures (not JMH): tick-to-trade latency, storage throughput/query latency, and HTTP (REST latency at a
+# constant rate, SockJS fan-out CPU; both against verticles/target/runtime.jar started as a separate process).
+# Build first: mvn -B -q -DskipTests package. Output goes to stdout and target/bench-*.txt.
+# Usage: scripts/bench.sh [latency|storage|http|all]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 jar=benchmarks/target/benchmarks.jar
@@ -19,4 +20,13 @@ fi
 if [ "$what" = storage ] || [ "$what" = all ]; then
   echo "== storage"
   java "${java_opts[@]}" -cp "$jar" io.tradingrt.bench.StorageBenchmark | tee target/bench-storage.txt
+fi
+if [ "$what" = http ] || [ "$what" = all ]; then
+  [ -f verticles/target/runtime.jar ] || { echo "bench.sh: verticles/target/runtime.jar is missing" >&2; exit 2; }
+  echo "== REST latency at 1,000 req/s (open model, from each request's planned send time)"
+  java "${java_opts[@]}" -cp "$jar" io.tradingrt.bench.RestLatency --rate 1000 --warmup 10 --seconds 30 \
+    --connections 8 --runs 3 "/api/metrics/market-data?symbol=AAPL" /api/metrics/current | tee target/bench-rest.txt
+  echo "== SockJS fan-out: server CPU streaming to 100 clients"
+  java "${java_opts[@]}" -cp "$jar" io.tradingrt.bench.SockJsFanout --clients 100 --seconds 30 --settle 10 --runs 3 \
+    | tee target/bench-sockjs.txt
 fi

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Starts N runtime nodes on this machine as one Hazelcast cluster (loopback TCP-IP join).
-# Node 1 holds every role of the defaults except the ones listed in NODE_ROLES for the others;
-# by default node 1 runs the feed and nodes 2..N the bar aggregator. Logs go to target/cluster/node-K.log.
+# Node 1 runs FIRST_ROLES (default: the feed) and nodes 2..N run NODE_ROLES (default: the bar aggregator),
+# each a JSON array of role names. Logs go to target/cluster/node-K.log.
 # Usage: scripts/cluster.sh [N]     stop with Ctrl-C (SIGTERM goes to every node)
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -31,6 +31,7 @@ import java.util.stream.IntStream;
  * 1. committed ticks/s of the storage role fed over the event bus vs. a raw appender loop on the same schema;
  * 2. ticks/s persisted with the full pipeline (feed → bus → writer, strategies and risk live) at given rates;
  * 3. on 10 M stored ticks, query latency through the bus: latest 1000 ticks, 1-minute bars of a symbol-day, VWAP.
+ * System properties: {@code parts} (default 123), {@code rates} (part 2), {@code ratioTicks}, {@code queryTicks}.
  */
 public final class StorageBenchmark {
   private static final int BATCH = 500;
@@ -42,8 +43,27 @@ public final class StorageBenchmark {
     long queryTicks = Long.getLong("queryTicks", 10_000_000L);
     long[] rates = Arrays.stream(System.getProperty("rates", "200000,500000,1000000").split(","))
         .mapToLong(Long::parseLong).toArray();
-    List<List<Tick>> batches = batches(1_000_000, 50, 1_000);
+    String parts = System.getProperty("parts", "123");
+    List<List<Tick>> batches = parts.contains("1") ? batches(1_000_000, 50, 1_000) : List.of();
 
+    if (parts.contains("1")) {
+      ratio(dir, batches, ratioTicks);
+    }
+    if (parts.contains("2")) {
+      System.out.println("== 2. full pipeline persisted ticks/s (20 s each)");
+      for (long rate : rates) {
+        pipeline(dir.resolve("pipeline-" + rate + ".duckdb"), rate, 20);
+      }
+    }
+    if (parts.contains("3")) {
+      System.out.println("== 3. queries through the bus on " + queryTicks + " stored ticks (50 symbols, 40 ms apart)");
+      Path big = dir.resolve("big.duckdb");
+      queries(big, loadTicks(big, queryTicks));
+    }
+    System.exit(0);
+  }
+
+  private static void ratio(Path dir, List<List<Tick>> batches, long ratioTicks) throws Exception {
     System.out.println("== 1. writer fed over the bus vs raw appender loop (" + ratioTicks + " ticks, 3 rounds)");
     List<Double> ratios = new ArrayList<>();
     for (int round = 1; round <= 3; round++) {
@@ -54,17 +74,6 @@ public final class StorageBenchmark {
           round, raw, bus, bus / raw);
     }
     System.out.printf("median ratio %.2f%n", median(ratios));
-
-    System.out.println("== 2. full pipeline persisted ticks/s (20 s each)");
-    for (long rate : rates) {
-      pipeline(dir.resolve("pipeline-" + rate + ".duckdb"), rate, 20);
-    }
-
-    System.out.println("== 3. queries through the bus on " + queryTicks + " stored ticks (50 symbols, 40 ms apart)");
-    Path big = dir.resolve("big.duckdb");
-    long loaded = loadTicks(big, queryTicks);
-    queries(big, loaded);
-    System.exit(0);
   }
 
   private static List<List<Tick>> batches(int ticks, int symbols, long spacingMicros) {

@@ -52,7 +52,7 @@ public final class Addresses {
   public static final String STORAGE_POSITIONS = "storage.positions";
   /** Online backup (request/reply, JsonObject {dir}; the reply is the backup manifest). */
   public static final String STORAGE_BACKUP = "storage.backup";
-  /** Health of the storage writer (request/reply, JsonObject {ready, queueDepth, dropped, lastError}). */
+  /** Health of the storage writer (request/reply, JsonObject {ready, queuedRows, droppedRows, rowsCommitted, commits, failedCommits, lastCommitMicros, lastError}). */
   public static final String STORAGE_HEALTH = "storage.health";
 
   /** Address → the record type it carries, for bridges and docs. */

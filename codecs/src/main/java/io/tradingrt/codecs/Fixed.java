@@ -74,6 +74,11 @@ public record Fixed(long raw) implements Comparable<Fixed> {
     if ((hi == 0 && lo >= 0) || (hi == -1 && lo < 0)) {
       return ofRaw(divideRoundHalfEven(lo, ONE_RAW));
     }
+    long quotient = divide128RoundHalfEven(hi, lo, ONE_RAW);
+    if (quotient != OUT_OF_RANGE) {
+      return ofRaw(quotient);
+    }
+    // Out of range (or exactly Long.MIN_VALUE): the reference path returns or throws the same as always.
     return ofRounded(toBigDecimal().multiply(other.toBigDecimal()));
   }
 
@@ -87,11 +92,27 @@ public record Fixed(long raw) implements Comparable<Fixed> {
     if (divisor.raw == 0) {
       throw new ArithmeticException("division by zero");
     }
+    long hi = Math.multiplyHigh(raw, ONE_RAW);
+    long scaled = raw * ONE_RAW;
+    if ((hi == 0 && scaled >= 0) || (hi == -1 && scaled < 0)) {
+      // raw·10^8 fits in a long (|this| below about 922): one long division, rounded half-even.
+      return ofRaw(divideRoundHalfEvenAnySign(scaled, divisor.raw));
+    }
     return ofRounded(toBigDecimal().divide(divisor.toBigDecimal(), SCALE, RoundingMode.HALF_EVEN));
   }
 
   /** Scales by basis points (1 bp = 1/10,000), rounded half-even. */
   public Fixed timesBps(long bps) {
+    long hi = Math.multiplyHigh(raw, bps);
+    long lo = raw * bps;
+    if ((hi == 0 && lo >= 0) || (hi == -1 && lo < 0)) {
+      return ofRaw(divideRoundHalfEven(lo, BPS_PER_UNIT));
+    }
+    long quotient = divide128RoundHalfEven(hi, lo, BPS_PER_UNIT);
+    if (quotient != OUT_OF_RANGE) {
+      return ofRaw(quotient);
+    }
+    // Out of range (or exactly Long.MIN_VALUE): the reference path returns or throws the same as always.
     return ofRounded(toBigDecimal().multiply(BigDecimal.valueOf(bps)).movePointLeft(4));
   }
 
@@ -151,6 +172,67 @@ public record Fixed(long raw) implements Comparable<Fixed> {
   public String toString() {
     BigDecimal stripped = toBigDecimal().stripTrailingZeros();
     return stripped.scale() < 0 ? stripped.setScale(0).toPlainString() : stripped.toPlainString();
+  }
+
+  private static final long BPS_PER_UNIT = 10_000L;
+  private static final long LOW_32 = 0xFFFF_FFFFL;
+  /** Sentinel of {@link #divide128RoundHalfEven}: the quotient is not a long other than MIN_VALUE. */
+  private static final long OUT_OF_RANGE = Long.MIN_VALUE;
+
+  /**
+   * The signed 128-bit value {@code hi·2^64 + (lo unsigned)} divided by {@code divisor}, rounded half-even
+   * (symmetrically, like BigDecimal), or {@link #OUT_OF_RANGE} when the rounded quotient is not in
+   * {@code (Long.MIN_VALUE, Long.MAX_VALUE]}; callers take the BigDecimal path then, which returns or throws as always.
+   * Requires {@code 0 < divisor < 2^31} and {@code |value| < 2^127} (true for any product of two longs, at most 2^126).
+   * Schoolbook division of the magnitude: the high word at once, then two 32-bit limbs of the low word; every
+   * intermediate dividend is {@code remainder·2^32 + limb < 2^31·2^32}, so plain signed long division is exact.
+   */
+  private static long divide128RoundHalfEven(long hi, long lo, long divisor) {
+    boolean negative = hi < 0;
+    if (negative) { // two's-complement negate the 128-bit value to get its magnitude
+      lo = -lo;
+      hi = lo == 0 ? -hi : ~hi;
+    }
+    long qHigh = hi / divisor; // quotient bits 64..127: must be 0 for a long result
+    if (qHigh != 0) {
+      return OUT_OF_RANGE;
+    }
+    long rem = hi % divisor;
+    long cur = (rem << 32) | (lo >>> 32);
+    long q1 = cur / divisor;
+    rem = cur % divisor;
+    cur = (rem << 32) | (lo & LOW_32);
+    long q0 = cur / divisor;
+    rem = cur % divisor;
+    if (q1 > Integer.MAX_VALUE) { // quotient ≥ 2^63 before rounding
+      return OUT_OF_RANGE;
+    }
+    long quotient = (q1 << 32) + q0; // q0 < 2^32, so this is q1·2^32 + q0 ≤ 2^63 - 1
+    long twice = rem * 2;
+    if (twice > divisor || (twice == divisor && (quotient & 1) != 0)) {
+      quotient++; // MAX_VALUE + 1 wraps to MIN_VALUE, i.e. OUT_OF_RANGE
+    }
+    return negative ? (quotient == OUT_OF_RANGE ? OUT_OF_RANGE : -quotient) : quotient;
+  }
+
+  /**
+   * Half-even quotient for any signs. Requires a non-zero divisor and not {@code MIN_VALUE / -1}; in
+   * {@link #dividedBy} the dividend is a multiple of 10^8, which MIN_VALUE is not, and rounding can then not overflow.
+   */
+  private static long divideRoundHalfEvenAnySign(long dividend, long divisor) {
+    long quotient = dividend / divisor;
+    long remainder = dividend % divisor;
+    if (remainder == 0) {
+      return quotient;
+    }
+    // Compare |remainder| with |divisor| - |remainder| as unsigned: |divisor| may be 2^63, |remainder| is below it.
+    long absRemainder = Math.abs(remainder);
+    long rest = Math.abs(divisor) - absRemainder;
+    int cmp = Long.compareUnsigned(absRemainder, rest);
+    if (cmp > 0 || (cmp == 0 && (quotient & 1) != 0)) {
+      quotient += (dividend ^ divisor) < 0 ? -1 : 1;
+    }
+    return quotient;
   }
 
   private static long divideRoundHalfEven(long dividend, long divisor) {

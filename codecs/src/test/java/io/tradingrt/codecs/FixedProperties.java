@@ -11,7 +11,9 @@ import net.jqwik.api.Tuple.Tuple2;
 import net.jqwik.api.domains.Domain;
 
 import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.math.RoundingMode;
+import java.util.function.Supplier;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -78,6 +80,140 @@ class FixedProperties {
   void moreThanEightFractionalDigitsIsRejectedNotRounded(@ForAll Fixed value) {
     String tooPrecise = value.toBigDecimal().setScale(Fixed.SCALE).toPlainString() + "1";
     assertThrows(IllegalArgumentException.class, () -> Fixed.of(tooPrecise));
+  }
+
+  // ---- times / timesBps / dividedBy against the BigDecimal reference, bit for bit (values and exceptions) ----
+
+  @Property(tries = 10_000)
+  void timesEqualsTheBigDecimalReferenceAcrossTheWholeRange(@ForAll Fixed a, @ForAll Fixed b) {
+    assertSameOutcome(() -> referenceTimes(a, b), () -> a.times(b), a + " × " + b);
+  }
+
+  @Property(tries = 10_000)
+  void timesEqualsTheBigDecimalReferenceNearTheRangeLimit(@ForAll("nearRangeLimit") Tuple2<Fixed, Fixed> pair) {
+    Fixed a = pair.get1();
+    Fixed b = pair.get2();
+    assertSameOutcome(() -> referenceTimes(a, b), () -> a.times(b), a + " × " + b);
+    assertSameOutcome(() -> referenceTimes(b, a), () -> b.times(a), b + " × " + a);
+  }
+
+  @Property(tries = 10_000)
+  void timesRoundsExactTiesToEven(@ForAll("productTies") Tuple2<Fixed, Fixed> pair) {
+    Fixed a = pair.get1();
+    Fixed b = pair.get2();
+    assertSameOutcome(() -> referenceTimes(a, b), () -> a.times(b), a + " × " + b);
+  }
+
+  @Property(tries = 10_000)
+  void timesBpsEqualsTheBigDecimalReference(@ForAll Fixed a, @ForAll("bps") long bps) {
+    assertSameOutcome(() -> referenceTimesBps(a, bps), () -> a.timesBps(bps), a + " × " + bps + "bp");
+  }
+
+  @Property(tries = 10_000)
+  void timesBpsRoundsExactTiesToEven(@ForAll("bpsTieRaws") long raw, @ForAll("oddBps") long bps) {
+    Fixed a = Fixed.ofRaw(raw);
+    assertSameOutcome(() -> referenceTimesBps(a, bps), () -> a.timesBps(bps), a + " × " + bps + "bp");
+  }
+
+  @Property(tries = 10_000)
+  void dividedByEqualsTheBigDecimalReference(@ForAll Fixed a, @ForAll Fixed b) {
+    if (b.isZero()) {
+      assertThrows(ArithmeticException.class, () -> a.dividedBy(b));
+    } else {
+      assertSameOutcome(() -> referenceDividedBy(a, b), () -> a.dividedBy(b), a + " / " + b);
+    }
+  }
+
+  @Property(tries = 10_000)
+  void dividedByRoundsExactTiesToEven(@ForAll("quotientTies") Tuple2<Fixed, Fixed> pair) {
+    Fixed a = pair.get1();
+    Fixed b = pair.get2();
+    assertSameOutcome(() -> referenceDividedBy(a, b), () -> a.dividedBy(b), a + " / " + b);
+  }
+
+  private static Fixed referenceTimes(Fixed a, Fixed b) {
+    return Fixed.ofRounded(a.toBigDecimal().multiply(b.toBigDecimal()));
+  }
+
+  private static Fixed referenceTimesBps(Fixed a, long bps) {
+    return Fixed.ofRounded(a.toBigDecimal().multiply(BigDecimal.valueOf(bps)).movePointLeft(4));
+  }
+
+  private static Fixed referenceDividedBy(Fixed a, Fixed b) {
+    return Fixed.ofRounded(a.toBigDecimal().divide(b.toBigDecimal(), Fixed.SCALE, RoundingMode.HALF_EVEN));
+  }
+
+  /** Same value, or the same exception type and message, as the reference. */
+  private static void assertSameOutcome(Supplier<Fixed> reference, Supplier<Fixed> actual, String what) {
+    Fixed expected;
+    try {
+      expected = reference.get();
+    } catch (RuntimeException e) {
+      RuntimeException thrown = assertThrows(RuntimeException.class, actual::get, what);
+      assertEquals(e.getClass(), thrown.getClass(), what);
+      assertEquals(e.getMessage(), thrown.getMessage(), what);
+      return;
+    }
+    assertEquals(expected, actual.get(), what);
+  }
+
+  /** a anywhere, b with |a·b| around the top of the range: uniformly below it and right at the boundary. */
+  @Provide
+  Arbitrary<Tuple2<Fixed, Fixed>> nearRangeLimit() {
+    return Combinators.combine(ContractArbitraries.fixeds().filter(f -> !f.isZero()), Arbitraries.doubles().between(0, 1),
+        Arbitraries.integers().between(-2, 2), Arbitraries.of(true, false), Arbitraries.of(true, false))
+        .as((a, fraction, offset, atEdge, negative) -> {
+          BigInteger absA = BigInteger.valueOf(a.raw()).abs();
+          BigInteger bound = BigInteger.valueOf(Long.MAX_VALUE).multiply(BigInteger.valueOf(Fixed.ONE_RAW)).divide(absA);
+          BigInteger magnitude = atEdge ? bound.add(BigInteger.valueOf(offset))
+              : new BigDecimal(bound).multiply(BigDecimal.valueOf(fraction)).toBigInteger();
+          BigInteger b = negative ? magnitude.negate() : magnitude;
+          b = b.max(BigInteger.valueOf(Long.MIN_VALUE)).min(BigInteger.valueOf(Long.MAX_VALUE));
+          return Tuple.of(a, Fixed.ofRaw(b.longValueExact()));
+        });
+  }
+
+  /** a = ±0.5·m, b an odd raw: the exact product ends in exactly half a unit of the 8th digit when m is odd. */
+  @Provide
+  Arbitrary<Tuple2<Fixed, Fixed>> productTies() {
+    long maxHalves = Long.MAX_VALUE / (Fixed.ONE_RAW / 2);
+    Arbitrary<Long> halves = Arbitraries.oneOf(Arbitraries.longs().between(-maxHalves, maxHalves),
+        Arbitraries.longs().between(-1_000_000, 1_000_000));
+    Arbitrary<Long> odd = Arbitraries.oneOf(Arbitraries.longs(), Arbitraries.longs().between(-1_000_000_000_000L, 1_000_000_000_000L))
+        .map(x -> x | 1);
+    return Combinators.combine(halves, odd)
+        .as((m, b) -> Tuple.of(Fixed.ofRaw(m * (Fixed.ONE_RAW / 2)), Fixed.ofRaw(b)));
+  }
+
+  @Provide
+  Arbitrary<Long> bps() {
+    return Arbitraries.oneOf(Arbitraries.longs(), Arbitraries.longs().between(-20_000, 20_000),
+        Arbitraries.of(0L, 1L, -1L, 10_000L, -10_000L, Long.MAX_VALUE, Long.MIN_VALUE, Long.MIN_VALUE + 1));
+  }
+
+  @Provide
+  Arbitrary<Long> bpsTieRaws() {
+    long maxHalves = Long.MAX_VALUE / 5_000;
+    return Arbitraries.oneOf(Arbitraries.longs().between(-maxHalves, maxHalves), Arbitraries.longs().between(-1_000_000, 1_000_000))
+        .map(m -> m * 5_000);
+  }
+
+  @Provide
+  Arbitrary<Long> oddBps() {
+    return Arbitraries.oneOf(Arbitraries.longs(), Arbitraries.longs().between(-20_000, 20_000)).map(x -> x | 1);
+  }
+
+  /** a = t·(2q+1) raw, b = 2·10^8·t raw: the exact quotient is (2q+1)/2 raw units, a tie. */
+  @Provide
+  Arbitrary<Tuple2<Fixed, Fixed>> quotientTies() {
+    Arbitrary<Long> scales = Arbitraries.oneOf(Arbitraries.longs().between(-1_000, 1_000),
+        Arbitraries.longs().between(-40_000_000L, 40_000_000L)).filter(t -> t != 0);
+    Arbitrary<Long> halfUnits = Arbitraries.oneOf(Arbitraries.longs().between(-10_000_000L, 10_000_000L),
+        Arbitraries.longs().between(-100_000_000_000L, 100_000_000_000L));
+    return Combinators.combine(scales, halfUnits)
+        .as((t, q) -> Tuple.of(t, q))
+        .filter(tq -> BigInteger.valueOf(tq.get1()).multiply(BigInteger.valueOf(2 * tq.get2() + 1)).bitLength() < 63)
+        .map(tq -> Tuple.of(Fixed.ofRaw(tq.get1() * (2 * tq.get2() + 1)), Fixed.ofRaw(2 * Fixed.ONE_RAW * tq.get1())));
   }
 
   /** Pairs whose fractional digits add up to at most 8; small ones take the long fast path, larger ones do not. */

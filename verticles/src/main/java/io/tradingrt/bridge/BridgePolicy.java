@@ -1,6 +1,7 @@
 package io.tradingrt.bridge;
 
 import io.tradingrt.codecs.Addresses;
+import io.tradingrt.codecs.Headers;
 import io.tradingrt.metrics.MetricsVerticle;
 import io.tradingrt.time.MicrosClock;
 import io.vertx.core.json.JsonObject;
@@ -36,6 +37,10 @@ public final class BridgePolicy {
   private final MicrosClock clock;
 
   public BridgePolicy(String token, MicrosClock clock) {
+    if (token == null || token.isBlank()) {
+      // a blank token would let any client halt trading or submit orders through a bridge
+      throw new IllegalArgumentException("http.token must not be blank: the bridges accept control messages with it");
+    }
     this.token = token.getBytes(StandardCharsets.UTF_8);
     this.clock = clock;
   }
@@ -59,6 +64,11 @@ public final class BridgePolicy {
     }
     JsonObject headers = frame.getJsonObject("headers");
     Object given = headers == null ? null : headers.remove(TOKEN_HEADER);
+    if (headers != null) {
+      // tracing headers come from the tick that caused an order; a client must not forge latency figures
+      headers.remove(Headers.CORRELATION_ID);
+      headers.remove(Headers.TICK_MICROS);
+    }
     if (given == null || !MessageDigest.isEqual(given.toString().getBytes(StandardCharsets.UTF_8), token)) {
       return Verdict.refuse(401, "access_denied: " + address + " needs the token in the message headers");
     }

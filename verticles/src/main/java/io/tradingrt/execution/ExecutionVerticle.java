@@ -51,7 +51,7 @@ public final class ExecutionVerticle extends VerticleBase {
     bus = vertx.eventBus();
     logAcks = conf.getBoolean("logAcks", false);
     if (conf.getBoolean("persist", true)) {
-      durable = new DurableSender(vertx, conf.getLong("storageTimeoutMs", 2_000L), 100_000);
+      durable = new DurableSender(vertx, conf.getLong("storageTimeoutMs", 10_000L), 100_000);
     }
     vertx.setPeriodic(5_000, id -> {
       if (unloggedFills > 0) {
@@ -60,6 +60,7 @@ public final class ExecutionVerticle extends VerticleBase {
         LOG.info(() -> "execution: " + n + " more fills in the last 5 s (individual lines are capped at 10/s)");
       }
     });
+    scheduleEndOfDay();
     long latency = conf.getLong("latencyMicros", 0L);
     if (latency > 0) {
       vertx.setPeriodic(Math.max(1, latency / 1_000), id -> publish(broker.processDue()));
@@ -90,6 +91,15 @@ public final class ExecutionVerticle extends VerticleBase {
           }
           m.reply(canceled);
         }).completion()));
+  }
+
+  /** DAY orders expire at the paper venue's session end, UTC midnight. */
+  private void scheduleEndOfDay() {
+    long now = MicrosClock.SYSTEM.nowMicros() / 1_000;
+    vertx.setTimer(86_400_000L - Math.floorMod(now, 86_400_000L), id -> {
+      publish(broker.endOfDay());
+      scheduleEndOfDay();
+    });
   }
 
   private void publish(BrokerResult result) {

@@ -12,12 +12,10 @@ import io.tradingrt.codecs.TimeInForce;
 import io.tradingrt.time.MicrosClock;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * A simulated venue filling against the latest quote. Market orders take the opposite side (buy at ask, sell at bid)
@@ -57,7 +55,8 @@ public final class PaperBroker {
   private final MicrosClock clock;
   private final Map<String, Quote> quotes = new HashMap<>();
   private final Map<String, Working> working = new LinkedHashMap<>();
-  private final Set<String> seenOrderIds = new HashSet<>();
+  /** Bounded: duplicates arrive within seconds; 200K ids cover minutes at thousands of orders per second. */
+  private final RecentOrderIds seenOrderIds = new RecentOrderIds(200_000);
   private List<OrderEvent> events;
   private List<Fill> fills;
 

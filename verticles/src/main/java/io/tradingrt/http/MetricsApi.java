@@ -43,8 +43,10 @@ final class MetricsApi {
 
   private void history(RoutingContext ctx) {
     long minutes = Api.longParam(ctx, "minutes", 60, 1, 7 * 24 * 60);
-    JsonObject params = new JsonObject().put("minutes", minutes)
-        .put("fromMicros", clock.nowMicros() - minutes * MINUTE_MICROS);
+    long now = clock.nowMicros();
+    // at most ~1000 points whatever the span: one snapshot per bucket, the newest in each
+    JsonObject params = new JsonObject().put("from", now - minutes * MINUTE_MICROS).put("to", now + 1)
+        .put("bucketMicros", Math.max(1, minutes * MINUTE_MICROS / 1000)).put("limit", 1000);
     Api.relay(ctx, Api.query(bus, Addresses.QUERY_METRICS, params));
   }
 

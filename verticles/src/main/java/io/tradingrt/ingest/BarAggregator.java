@@ -6,6 +6,7 @@ import io.tradingrt.codecs.Tick;
 import io.tradingrt.codecs.Timeframe;
 
 import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.math.RoundingMode;
 
 import java.util.ArrayList;
@@ -73,8 +74,14 @@ public final class BarAggregator {
     Fixed low;
     Fixed close;
     Fixed volume;
-    /** Exact Σ price·size: rounding per tick could differ from SQL's exact sum in the last digit. */
-    BigDecimal notional;
+    /**
+     * Exact Σ price·size: rounding per tick could differ from SQL's exact sum in the last digit. Kept as the
+     * signed 128-bit sum of raw products ({@code notionalHi·2^64 + notionalLo} unsigned, i.e. scale 16), plus a
+     * BigInteger overflow that is only ever used if that sum would leave the 128-bit range.
+     */
+    long notionalHi;
+    long notionalLo;
+    BigInteger notionalSpill;
     long count;
 
     Building(long start, Tick first) {
@@ -84,7 +91,7 @@ public final class BarAggregator {
       this.low = first.last();
       this.close = first.last();
       this.volume = first.lastSize();
-      this.notional = first.last().toBigDecimal().multiply(first.lastSize().toBigDecimal());
+      addNotional(first);
       this.count = 1;
     }
 
@@ -93,11 +100,47 @@ public final class BarAggregator {
       low = Fixed.min(low, tick.last());
       close = tick.last();
       volume = volume.plus(tick.lastSize());
-      notional = notional.add(tick.last().toBigDecimal().multiply(tick.lastSize().toBigDecimal()));
+      addNotional(tick);
       count++;
     }
 
+    private void addNotional(Tick tick) {
+      long price = tick.last().raw();
+      long size = tick.lastSize().raw();
+      long productHi = Math.multiplyHigh(price, size); // |product| <= 2^126, so productHi + 1 cannot overflow
+      long lo = notionalLo + price * size;
+      long carry = Long.compareUnsigned(lo, notionalLo) < 0 ? 1 : 0;
+      long addend = productHi + carry;
+      long hi = notionalHi + addend;
+      if (((notionalHi ^ hi) & (addend ^ hi)) < 0) { // the 128-bit sum overflows: spill the old sum, start anew
+        notionalSpill = notionalSpill == null ? toBigInteger(notionalHi, notionalLo)
+            : notionalSpill.add(toBigInteger(notionalHi, notionalLo));
+        hi = productHi;
+        lo = price * size;
+      }
+      notionalHi = hi;
+      notionalLo = lo;
+    }
+
+    private BigDecimal notional() {
+      BigInteger sum = toBigInteger(notionalHi, notionalLo);
+      return new BigDecimal(notionalSpill == null ? sum : notionalSpill.add(sum), 2 * Fixed.SCALE);
+    }
+
+    private static BigInteger toBigInteger(long hi, long lo) {
+      if (hi == (lo >> 63)) {
+        return BigInteger.valueOf(lo);
+      }
+      byte[] bytes = new byte[16];
+      for (int i = 0; i < 8; i++) {
+        bytes[i] = (byte) (hi >>> (56 - 8 * i));
+        bytes[8 + i] = (byte) (lo >>> (56 - 8 * i));
+      }
+      return new BigInteger(bytes);
+    }
+
     Bar toBar(String symbol, String timeframe) {
+      BigDecimal notional = notional();
       Fixed vwap = volume.isZero() ? Fixed.ZERO
           : Fixed.of(notional.divide(volume.toBigDecimal(), Fixed.SCALE, RoundingMode.HALF_EVEN));
       return new Bar(symbol, timeframe, start, open, high, low, close, volume, vwap, count);

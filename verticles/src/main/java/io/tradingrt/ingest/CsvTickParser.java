@@ -68,7 +68,11 @@ public final class CsvTickParser {
 
   private static long timestamp(String text) throws MalformedLineException {
     if (!text.isEmpty() && text.chars().allMatch(Character::isDigit)) {
-      return Long.parseLong(text);
+      try {
+        return Long.parseLong(text);
+      } catch (NumberFormatException e) {
+        throw new MalformedLineException("ts is out of range for epoch microseconds: '" + text + "'");
+      }
     }
     try {
       Instant instant = Instant.parse(text);

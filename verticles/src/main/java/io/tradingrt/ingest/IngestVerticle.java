@@ -37,7 +37,7 @@ public final class IngestVerticle extends VerticleBase {
   private volatile boolean ended;
   private volatile boolean stopping;
   private Thread pacingThread;
-  private long published;
+  private volatile long published;
 
   @Override
   public Future<?> start() {
@@ -55,7 +55,15 @@ public final class IngestVerticle extends VerticleBase {
     pacer = new Pacer(rate, startNanos);
     String pacing = conf.getString("pacing", "timer");
     switch (pacing) {
-      case "timer" -> timerId = vertx.setPeriodic(Pacer.timerPeriodMillis(rate), id -> pump());
+      case "timer" -> timerId = vertx.setPeriodic(Pacer.timerPeriodMillis(rate), id -> {
+        try {
+          pump();
+        } catch (RuntimeException e) {
+          ended = true;
+          vertx.cancelTimer(timerId);
+          LOG.severe(() -> "ingest: the feed stopped after " + published + " ticks: " + e.getMessage());
+        }
+      });
       case "thread" -> {
         pacingThread = new Thread(this::paceOnThread, "ingest-pacer");
         pacingThread.setDaemon(true);
@@ -96,15 +104,20 @@ public final class IngestVerticle extends VerticleBase {
    * next tick is due. Costs a thread; buys tick-to-trade latency that is not dominated by timer granularity.
    */
   private void paceOnThread() {
-    while (!ended && !stopping) {
-      long wait = pacer.nextDueNanos() - System.nanoTime();
-      if (wait > 20_000) {
-        java.util.concurrent.locks.LockSupport.parkNanos(wait - 10_000);
-      } else if (wait <= 0) {
-        pump();
-      } else {
-        Thread.onSpinWait();
+    try {
+      while (!ended && !stopping) {
+        long wait = pacer.nextDueNanos() - System.nanoTime();
+        if (wait > 20_000) {
+          java.util.concurrent.locks.LockSupport.parkNanos(wait - 10_000);
+        } else if (wait <= 0) {
+          pump();
+        } else {
+          Thread.onSpinWait();
+        }
       }
+    } catch (RuntimeException e) {
+      ended = true;
+      LOG.severe(() -> "ingest: the feed stopped after " + published + " ticks: " + e.getMessage());
     }
   }
 
@@ -150,7 +163,9 @@ public final class IngestVerticle extends VerticleBase {
     }
     vertx.cancelTimer(timerId);
     vertx.cancelTimer(reportTimerId);
-    feed.close();
+    if (pacingThread == null || !pacingThread.isAlive()) {
+      feed.close();
+    }
     LOG.info(() -> "ingest: stopped after " + published + " ticks");
     return Future.succeededFuture();
   }

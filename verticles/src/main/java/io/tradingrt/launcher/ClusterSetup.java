@@ -17,7 +17,7 @@ import java.util.Map;
 
 /**
  * Hazelcast for {@code -cluster}: {@code conf/cluster.xml} (or the file named by {@code -Dvertx.hazelcast.config}),
- * then TRT_CLUSTER_MEMBERS / TRT_CLUSTER_INTERFACE / TRT_CLUSTER_PORT from the environment.
+ * then TRT_CLUSTER_NAME / TRT_CLUSTER_MEMBERS / TRT_CLUSTER_INTERFACE / TRT_CLUSTER_PORT from the environment.
  */
 public final class ClusterSetup {
 
@@ -30,6 +30,10 @@ public final class ClusterSetup {
 
   public static Config hazelcastConfig(Map<String, String> env) {
     Config config = loadXml();
+    String name = env.get("TRT_CLUSTER_NAME");
+    if (name != null && !name.isBlank()) {
+      config.setClusterName(name.trim());
+    }
     String members = env.get("TRT_CLUSTER_MEMBERS");
     if (members != null && !members.isBlank()) {
       List<String> list = Arrays.stream(members.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();

@@ -41,7 +41,8 @@ final class Roles {
           .put("risk", section(root, "risk"))
           .put("instruments", section(root, "instruments"))
           .put("symbols", section(root, "ingest").getJsonArray("symbols", new JsonArray()))
-          .put("initialCash", section(root, "portfolio").getString("initialCash", "1000000")), Roles::eventLoop),
+          .put("initialCash", section(root, "portfolio").getString("initialCash", "1000000"))
+          .put("persist", persist(root)), Roles::eventLoop),
       new Role("signal", SignalVerticle::new,
           root -> new JsonObject().put("strategies", root.getJsonArray("strategies", new JsonArray())),
           Roles::eventLoop),

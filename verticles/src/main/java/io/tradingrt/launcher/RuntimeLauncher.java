@@ -28,9 +28,16 @@ public final class RuntimeLauncher extends VertxApplication {
       parsed = LaunchArguments.parse(args);
       JsonObject override = parsed.conf() == null ? new JsonObject() : RuntimeConfig.parseOverride(parsed.conf());
       JsonObject config = RuntimeConfig.load(override, System.getenv());
+      if (parsed.cluster()) {
+        ClusterSetup.hazelcastConfig(System.getenv());
+      }
       hooks = new RuntimeHooks(config, parsed.cluster(), System.getenv());
     } catch (RuntimeConfig.ConfigException e) {
       System.err.println("runtime: " + e.getMessage());
+      System.exit(2);
+      return;
+    } catch (ClassCastException e) {
+      System.err.println("runtime: a configuration value has the wrong type: " + RuntimeHooks.oneLine(e));
       System.exit(2);
       return;
     }

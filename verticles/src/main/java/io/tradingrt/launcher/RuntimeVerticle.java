@@ -15,10 +15,15 @@ import java.util.logging.Logger;
 
 /**
  * Deploys the configured roles in dependency order (storage first, feeds last) and undeploys them in reverse, so on
- * SIGTERM the feeds stop before the strategies and the writer flushes last.
+ * SIGTERM the feeds stop before the strategies and the writer flushes last. Vert.x undeploys child deployments all
+ * at once before a parent's {@code stop()}, so the ordered stop is requested first, on {@link #STOP_ROLES}, by the
+ * launcher's shutdown hook.
  */
 public final class RuntimeVerticle extends VerticleBase {
   private static final Logger LOG = Logger.getLogger(RuntimeVerticle.class.getName());
+
+  /** Local-only address: undeploy the roles one by one in reverse start order, reply when done. */
+  public static final String STOP_ROLES = "runtime.stop-roles";
 
   private final Deque<String> deployed = new ArrayDeque<>();
 
@@ -34,6 +39,7 @@ public final class RuntimeVerticle extends VerticleBase {
       }
     }
     List<Roles.Role> toDeploy = Roles.ORDER.stream().filter(r -> wanted.contains(r.name())).toList();
+    vertx.eventBus().<Object>localConsumer(STOP_ROLES, m -> stopRoles().onComplete(v -> m.reply(true)));
     Future<Void> chain = Future.succeededFuture();
     for (Roles.Role role : toDeploy) {
       chain = chain.compose(v -> deploy(role));
@@ -52,13 +58,17 @@ public final class RuntimeVerticle extends VerticleBase {
         });
   }
 
-  @Override
-  public Future<?> stop() {
+  private Future<Void> stopRoles() {
     Future<Void> chain = Future.succeededFuture();
     while (!deployed.isEmpty()) {
       String id = deployed.pop();
       chain = chain.eventually(() -> vertx.undeploy(id).otherwiseEmpty());
     }
     return chain;
+  }
+
+  @Override
+  public Future<?> stop() {
+    return stopRoles();
   }
 }

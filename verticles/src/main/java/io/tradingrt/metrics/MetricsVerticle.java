@@ -87,7 +87,7 @@ public final class MetricsVerticle extends VerticleBase {
     bus.request(Addresses.STORAGE_HEALTH, new JsonObject(), new DeliveryOptions().setSendTimeout(timeoutMs))
         .onSuccess(reply -> {
           if (reply.body() instanceof JsonObject health) {
-            live.setWriterHealth(health.getLong("queueDepth", 0L), health.getLong("dropped", 0L));
+            live.setWriterHealth(health.getLong("queuedRows", 0L), health.getLong("droppedRows", 0L));
           }
         });
   }

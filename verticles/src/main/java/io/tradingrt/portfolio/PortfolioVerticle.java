@@ -34,7 +34,7 @@ public final class PortfolioVerticle extends VerticleBase {
       return Future.failedFuture("portfolio: invalid initialCash: " + e.getMessage());
     }
     if (conf.getBoolean("persist", true)) {
-      durable = new DurableSender(vertx, conf.getLong("storageTimeoutMs", 2_000L), 100_000);
+      durable = new DurableSender(vertx, conf.getLong("storageTimeoutMs", 10_000L), 100_000);
     }
     var bus = vertx.eventBus();
     vertx.setPeriodic(conf.getLong("snapshotIntervalMs", 1_000L),

@@ -1,5 +1,6 @@
 package io.tradingrt.risk;
 
+import io.tradingrt.execution.RecentOrderIds;
 import io.tradingrt.codecs.ControlCommand;
 import io.tradingrt.codecs.DenialReason;
 import io.tradingrt.codecs.Fill;
@@ -15,7 +16,6 @@ import io.tradingrt.codecs.TradingState;
 import io.tradingrt.portfolio.Portfolio;
 import io.tradingrt.time.MicrosClock;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -40,7 +40,8 @@ public final class RiskEngine {
   private final Portfolio account;
   private final OpenOrders openOrders = new OpenOrders();
   private final Map<String, Tick> quotes = new HashMap<>();
-  private final Set<String> seenOrderIds = new HashSet<>();
+  /** Bounded: duplicates arrive within seconds; 200K ids cover minutes at thousands of orders per second. */
+  private final RecentOrderIds seenOrderIds = new RecentOrderIds(200_000);
   private final SlidingWindowThrottle globalThrottle;
   private final Map<String, SlidingWindowThrottle> strategyThrottles = new HashMap<>();
   private final TradingStateKeeper states = new TradingStateKeeper();

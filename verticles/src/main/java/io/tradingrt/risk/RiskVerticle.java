@@ -12,6 +12,7 @@ import io.tradingrt.codecs.RiskDecision;
 import io.tradingrt.codecs.RiskStateChange;
 import io.tradingrt.codecs.TickBatch;
 import io.tradingrt.codecs.TradingState;
+import io.tradingrt.storage.DurableSender;
 import io.tradingrt.time.MicrosClock;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
@@ -36,6 +37,8 @@ public final class RiskVerticle extends VerticleBase {
 
   private RiskEngine engine;
   private EventBus bus;
+  /** Denials are order events too: they are stored like the execution verticle's, acknowledged after COMMIT. */
+  private DurableSender durable;
 
   @Override
   public Future<?> start() {
@@ -45,7 +48,11 @@ public final class RiskVerticle extends VerticleBase {
       return Future.failedFuture("risk: invalid configuration: " + e.getMessage());
     }
     bus = vertx.eventBus();
+    if (config().getBoolean("persist", true)) {
+      durable = new DurableSender(vertx, config().getLong("storageTimeoutMs", 10_000L), 100_000);
+    }
     vertx.setPeriodic(1_000, id -> publishStateChanges());
+    scheduleNewDay();
     return Future.all(List.of(
         bus.<OrderRequest>consumer(Addresses.ORDERS_SUBMIT, this::onOrder).completion(),
         bus.<RiskControl>consumer(Addresses.RISK_CONTROL, this::onControl).completion(),
@@ -68,9 +75,13 @@ public final class RiskVerticle extends VerticleBase {
     if (decision.approved()) {
       bus.send(Addresses.EXEC_SUBMIT, order, headers);
     } else {
-      bus.publish(Addresses.EXEC_EVENTS, new OrderEvent(order.clientOrderId(), order.strategy(), order.symbol(),
-          order.side(), order.type(), OrderStatus.DENIED, order.quantity(), order.limitPrice(), Fixed.ZERO,
-          Fixed.ZERO, decision.reason().name(), decision.message(), decision.tsMicros()), headers);
+      OrderEvent denied = new OrderEvent(order.clientOrderId(), order.strategy(), order.symbol(), order.side(),
+          order.type(), OrderStatus.DENIED, order.quantity(), order.limitPrice(), Fixed.ZERO, Fixed.ZERO,
+          decision.reason().name(), decision.message(), decision.tsMicros());
+      bus.publish(Addresses.EXEC_EVENTS, denied, headers);
+      if (durable != null) {
+        durable.send(Addresses.STORAGE_ORDER_EVENTS, denied, order.clientOrderId() + "/DENIED", id -> { });
+      }
     }
     message.reply(decision);
   }
@@ -96,6 +107,17 @@ public final class RiskVerticle extends VerticleBase {
               + ")" : ""));
           message.reply(answer);
         });
+  }
+
+  /** The daily-loss baseline resets at each UTC midnight (the session boundary of the paper venue). */
+  private void scheduleNewDay() {
+    long now = MicrosClock.SYSTEM.nowMicros() / 1_000;
+    long untilMidnight = 86_400_000L - Math.floorMod(now, 86_400_000L);
+    vertx.setTimer(untilMidnight, id -> {
+      engine.startNewDay();
+      LOG.info("risk: new trading day, daily loss baseline reset");
+      scheduleNewDay();
+    });
   }
 
   private void publishStateChanges() {

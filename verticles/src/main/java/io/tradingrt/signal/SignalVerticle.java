@@ -34,6 +34,11 @@ public final class SignalVerticle extends VerticleBase {
   private final Map<String, Strategy> byName = new HashMap<>();
   private final Map<String, List<Strategy>> bySymbol = new HashMap<>();
   private final Map<String, OrderIds> orderIds = new HashMap<>();
+  /**
+   * The strategy of every order a strategy submitted and that is not finished yet. Events and fills are routed by
+   * client order id, not by the strategy name in the message, which an operator's REST or bridge order could reuse.
+   */
+  private final Map<String, Strategy> ownOrders = new HashMap<>();
   private EventBus bus;
 
   @Override
@@ -57,13 +62,15 @@ public final class SignalVerticle extends VerticleBase {
     return Future.all(
         bus.<TickBatch>consumer(Addresses.MD_TICKS, m -> m.body().ticks().forEach(this::onTick)).completion(),
         bus.<OrderEvent>consumer(Addresses.EXEC_EVENTS, m -> {
-          Strategy s = byName.get(m.body().strategy());
+          OrderEvent event = m.body();
+          Strategy s = event.status().isTerminal() ? ownOrders.remove(event.clientOrderId())
+              : ownOrders.get(event.clientOrderId());
           if (s != null) {
-            s.onOrderEvent(m.body());
+            s.onOrderEvent(event);
           }
         }).completion(),
         bus.<Fill>consumer(Addresses.EXEC_FILLS, m -> {
-          Strategy s = byName.get(m.body().strategy());
+          Strategy s = ownOrders.get(m.body().clientOrderId());
           if (s != null) {
             s.onFill(m.body());
           }
@@ -95,6 +102,7 @@ public final class SignalVerticle extends VerticleBase {
   }
 
   private void submit(OrderRequest order, Tick cause, Strategy strategy) {
+    ownOrders.put(order.clientOrderId(), strategy);
     DeliveryOptions headers = new DeliveryOptions()
         .addHeader(Headers.CORRELATION_ID, cause.symbol() + ":" + cause.seq())
         .addHeader(Headers.TICK_MICROS, Long.toString(cause.tsMicros()));
@@ -102,6 +110,7 @@ public final class SignalVerticle extends VerticleBase {
       LOG.warning(() -> "signal: " + order.clientOrderId() + " of " + strategy.name() + " got no risk decision: "
           + e.getMessage());
       // no decision means no order: give the strategy its terminal event so it does not count the order as pending
+      ownOrders.remove(order.clientOrderId());
       strategy.onOrderEvent(new OrderEvent(order.clientOrderId(), order.strategy(), order.symbol(), order.side(),
           order.type(), OrderStatus.REJECTED, order.quantity(), order.limitPrice(), Fixed.ZERO, Fixed.ZERO,
           "NO_RISK_DECISION", e.getMessage(), order.tsMicros()));

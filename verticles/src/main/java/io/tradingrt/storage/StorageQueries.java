@@ -138,8 +138,19 @@ public final class StorageQueries implements AutoCloseable {
 
   /** Metrics snapshots in [fromMicros, toMicros), oldest first. */
   public List<MetricsSnapshot> metricsHistory(long fromMicros, long toMicros, int limit) {
-    return query("SELECT " + Rows.METRICS_COLUMNS + " FROM system_metrics WHERE ts >= make_timestamp(?) "
-        + "AND ts < make_timestamp(?) ORDER BY ts LIMIT ?", Rows::metrics, fromMicros, toMicros, limit);
+    return metricsHistory(fromMicros, toMicros, 0, limit);
+  }
+
+  /** With {@code bucketMicros > 0}, only the last snapshot of each bucket: an hour of 10 Hz rows fits one chart. */
+  public List<MetricsSnapshot> metricsHistory(long fromMicros, long toMicros, long bucketMicros, int limit) {
+    if (bucketMicros <= 0) {
+      return query("SELECT " + Rows.METRICS_COLUMNS + " FROM system_metrics WHERE ts >= make_timestamp(?) "
+          + "AND ts < make_timestamp(?) ORDER BY ts LIMIT ?", Rows::metrics, fromMicros, toMicros, limit);
+    }
+    return query("SELECT " + Rows.METRICS_COLUMNS + " FROM (SELECT *, row_number() OVER (PARTITION BY "
+        + "epoch_us(ts) // ? ORDER BY ts DESC) AS newest FROM system_metrics WHERE ts >= make_timestamp(?) "
+        + "AND ts < make_timestamp(?)) WHERE newest = 1 ORDER BY ts LIMIT ?", Rows::metrics, bucketMicros,
+        fromMicros, toMicros, limit);
   }
 
   /** Log lines in [fromMicros, toMicros), of one level when {@code level} is non-null; newest first. */

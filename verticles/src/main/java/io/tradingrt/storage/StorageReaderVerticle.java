@@ -47,7 +47,7 @@ public final class StorageReaderVerticle extends VerticleBase {
         bus.<JsonObject>consumer(Addresses.QUERY_PNL, m -> answer(m, p -> json(queries.pnlSummary()))).completion(),
         bus.<JsonObject>consumer(Addresses.QUERY_METRICS, m -> answer(m, p ->
             items(queries.metricsHistory(p.getLong("from", 0L), p.getLong("to", Long.MAX_VALUE),
-                limit(p, 10_000))))).completion(),
+                p.getLong("bucketMicros", 0L), limit(p, 10_000))))).completion(),
         bus.<JsonObject>consumer(Addresses.QUERY_VWAP, m -> answer(m, p -> items(queries.vwapBySymbol()))).completion(),
         bus.<JsonObject>consumer(Addresses.QUERY_STATS, m -> answer(m, p -> json(queries.stats()))).completion(),
         bus.<JsonObject>consumer(Addresses.STORAGE_BACKUP, m -> answer(m, p -> {
@@ -67,6 +67,9 @@ public final class StorageReaderVerticle extends VerticleBase {
       message.fail(400, e.getMessage());
     } catch (StorageException e) {
       message.fail(500, e.code() + ": " + e.getMessage());
+    } catch (RuntimeException e) {
+      // an unexpected failure still answers: the caller must not wait for its timeout
+      message.fail(500, "query failed: " + e);
     }
   }
 

@@ -28,7 +28,7 @@ public final class WriteQueue {
   }
 
   /** Fire-and-forget rows, committed in batches by size or age. */
-  public sealed interface Bulk extends Item permits TickRows, BarRows, SnapshotRow, MetricsRow, LogRows {
+  public sealed interface Bulk extends Item permits TickRows, BarRows, SnapshotRow, MetricsRow, LogRows, WakeUp {
     int rows();
 
     void appendTo(StorageWriter writer);
@@ -93,7 +93,21 @@ public final class WriteQueue {
   public record Task(String name, Consumer<DuckDBConnection> work, CompletableFuture<Void> done) implements Item {
   }
 
+  /** Wakes a writer blocked on the bulk queue when a durable item or task arrives. */
+  private record WakeUp() implements Bulk {
+    public int rows() {
+      return 0;
+    }
+
+    public void appendTo(StorageWriter writer) {
+    }
+  }
+
+  private static final WakeUp WAKE_UP = new WakeUp();
+
   private final LinkedBlockingQueue<Item> items = new LinkedBlockingQueue<>();
+  /** Durable items and tasks go first: acknowledgements must not wait behind millions of queued ticks. */
+  private final java.util.concurrent.ConcurrentLinkedQueue<Item> priority = new java.util.concurrent.ConcurrentLinkedQueue<>();
   private final long capacityRows;
   private final AtomicLong queuedRows = new AtomicLong();
   private final AtomicLong droppedRows = new AtomicLong();
@@ -115,16 +129,30 @@ public final class WriteQueue {
   }
 
   public void offer(Durable durable) {
-    items.add(durable);
+    priority.add(durable);
+    items.add(WAKE_UP);
   }
 
   public void offer(Task task) {
-    items.add(task);
+    priority.add(task);
+    items.add(WAKE_UP);
   }
 
-  /** The next item, waiting at most {@code millis}; null when none arrived. */
+  /** Wakes a writer blocked in {@link #poll}, e.g. to stop without waiting out its poll interval. */
+  public void wakeUp() {
+    items.add(WAKE_UP);
+  }
+
+  /** The next item, durable items and tasks first, waiting at most {@code millis}; null when none arrived. */
   public Item poll(long millis) throws InterruptedException {
+    Item first = priority.poll();
+    if (first != null) {
+      return first;
+    }
     Item item = items.poll(millis, TimeUnit.MILLISECONDS);
+    if (item == WAKE_UP) {
+      return priority.poll();
+    }
     if (item instanceof Bulk bulk) {
       queuedRows.addAndGet(-bulk.rows());
     }
@@ -132,7 +160,7 @@ public final class WriteQueue {
   }
 
   public boolean isEmpty() {
-    return items.isEmpty();
+    return priority.isEmpty() && items.stream().allMatch(i -> i == WAKE_UP);
   }
 
   public long queuedRows() {

@@ -17,6 +17,8 @@ import java.util.logging.Logger;
 public final class WriterLoop implements Runnable {
   private static final Logger LOG = Logger.getLogger(WriterLoop.class.getName());
   private static final long MAX_BACKOFF_MILLIS = 5_000;
+  /** A durable group that fails this often is refused (its producers retry) instead of stalling the writer. */
+  private static final int DURABLE_ATTEMPTS = 5;
 
   /** What the health check, metrics and the dashboard see of the writer. */
   public record Health(boolean ready, long queuedRows, long droppedRows, long rowsCommitted, long commits,
@@ -68,11 +70,11 @@ public final class WriterLoop implements Runnable {
           commit();
         }
         if (clock.nowMicros() - lastCheckpointMicros >= checkpointMicros) {
+          commit();
           withRetry("checkpoint", () -> {
             writer.checkpoint();
             return null;
           });
-          uncommitted.clear();
           lastCheckpointMicros = clock.nowMicros();
         }
       }
@@ -91,6 +93,7 @@ public final class WriterLoop implements Runnable {
   public void stop(long deadlineNanos) {
     stopDeadlineNanos = deadlineNanos;
     stopping = true;
+    queue.wakeUp();
   }
 
   public Health health() {
@@ -133,6 +136,8 @@ public final class WriterLoop implements Runnable {
     if (durableGroup.isEmpty()) {
       return;
     }
+    // commit the bulk rows first: a failing durable write then has nothing of theirs to replay twice
+    commit();
     List<io.tradingrt.codecs.OrderEvent> events = new ArrayList<>();
     List<io.tradingrt.codecs.Fill> fills = new ArrayList<>();
     List<io.tradingrt.codecs.Position> positions = new ArrayList<>();
@@ -145,10 +150,15 @@ public final class WriterLoop implements Runnable {
     }
     positions.addAll(latest.values());
     try {
-      var result = withRetry("durable write", () -> writer.writeTradingEvents(events, fills, positions));
-      uncommitted.clear();
+      var result = withRetry("durable write", DURABLE_ATTEMPTS,
+          () -> writer.writeTradingEvents(events, fills, positions));
       durableGroup.forEach(d -> d.done().complete(result));
     } catch (GaveUp e) {
+      if (!stopping) {
+        // refused, not lost: the producers are told and retry; the writer goes on with other work
+        durableGroup.forEach(d -> d.done().completeExceptionally(e));
+        return;
+      }
       durableGroup.forEach(d -> d.done().completeExceptionally(e));
       throw e;
     } finally {
@@ -168,9 +178,13 @@ public final class WriterLoop implements Runnable {
 
   /** Runs {@code work}; after a failure the rolled-back rows are appended again before the next attempt. */
   private <T> T withRetry(String action, Supplier<T> work) {
+    return withRetry(action, Integer.MAX_VALUE, work);
+  }
+
+  private <T> T withRetry(String action, int maxAttempts, Supplier<T> work) {
     long backoff = 50;
     boolean replay = false;
-    while (true) {
+    for (int attempt = 1; ; attempt++) {
       try {
         if (replay) {
           for (WriteQueue.Bulk bulk : uncommitted) {
@@ -190,8 +204,8 @@ public final class WriterLoop implements Runnable {
         stats = writer.stats();
         LOG.severe(() -> "storage: " + action + " failed, keeping " + uncommitted.stream()
             .mapToInt(WriteQueue.Bulk::rows).sum() + " rows to retry: " + e.getMessage());
-        if (System.nanoTime() > stopDeadlineNanos) {
-          throw new GaveUp(action + ": " + e.getMessage());
+        if (System.nanoTime() > stopDeadlineNanos || attempt >= maxAttempts) {
+          throw new GaveUp(action + " failed " + attempt + " times: " + e.getMessage());
         }
         sleep(backoff);
         backoff = Math.min(MAX_BACKOFF_MILLIS, backoff * 2);

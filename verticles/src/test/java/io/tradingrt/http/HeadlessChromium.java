@@ -139,16 +139,33 @@ final class HeadlessChromium implements AutoCloseable {
   @Override
   public void close() throws IOException {
     socket.close();
+    // chromium's helper processes outlive the browser process for a moment and keep writing to the profile
+    List<ProcessHandle> helpers = process.descendants().toList();
     process.destroy();
+    helpers.forEach(ProcessHandle::destroy);
     try {
       if (!process.waitFor(5, TimeUnit.SECONDS)) {
         process.destroyForcibly();
       }
+      for (ProcessHandle helper : helpers) {
+        helper.onExit().get(5, TimeUnit.SECONDS);
+      }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+    } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+      helpers.forEach(ProcessHandle::destroyForcibly);
     }
-    try (var files = Files.walk(profile)) {
-      files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    deleteProfile();
+  }
+
+  /** Best effort: the profile is a temporary directory, and a file vanishing under the walk is not a failure. */
+  private void deleteProfile() {
+    for (int attempt = 0; attempt < 5 && Files.exists(profile); attempt++) {
+      try (var files = Files.walk(profile)) {
+        files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+      } catch (IOException | java.io.UncheckedIOException e) {
+        // something was still writing; walk again
+      }
     }
   }
 }

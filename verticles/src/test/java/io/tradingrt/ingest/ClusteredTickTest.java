@@ -22,6 +22,8 @@ import static org.junit.jupiter.api.Assertions.assertNotSame;
 
 /** Two Vert.x nodes joined through the shipped cluster.xml (Hazelcast TCP-IP on loopback) in one JVM. */
 class ClusteredTickTest {
+  /** A cluster of our own: a developer's local cluster or a parallel build must not join this test. */
+  private static final Map<String, String> ENV = Map.of("TRT_CLUSTER_NAME", "test-" + java.util.UUID.randomUUID());
   private Vertx a;
   private Vertx b;
 
@@ -50,7 +52,7 @@ class ClusteredTickTest {
 
   private static Vertx clustered() throws Exception {
     Vertx vertx = Vertx.builder()
-        .withClusterManager(new HazelcastClusterManager(ClusterSetup.hazelcastConfig(Map.of())))
+        .withClusterManager(new HazelcastClusterManager(ClusterSetup.hazelcastConfig(ENV)))
         .buildClustered().await(60, TimeUnit.SECONDS);
     ContractCodecs.register(vertx);
     return vertx;

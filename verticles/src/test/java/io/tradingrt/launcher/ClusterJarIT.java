@@ -31,13 +31,15 @@ class ClusterJarIT {
     String nodeA = "{\"roles\":[\"ingest\"],\"ingest\":{\"ticksPerSecond\":500,\"symbols\":[\"AAA\"]}}";
     String nodeB = "{\"roles\":[\"bars\"],\"bars\":{\"timeframes\":[\"1s\"]}}";
     Vertx probe = null;
-    try (RuntimeProcess a = RuntimeProcess.start("node-a", dir, Map.of(), "-cluster", "-conf", nodeA);
-         RuntimeProcess b = RuntimeProcess.start("node-b", dir, Map.of(), "-cluster", "-conf", nodeB)) {
+    // a cluster of our own: a developer's local cluster or a parallel build must not join this test
+    Map<String, String> env = Map.of("TRT_CLUSTER_NAME", "it-" + java.util.UUID.randomUUID());
+    try (RuntimeProcess a = RuntimeProcess.start("node-a", dir, env, "-cluster", "-conf", nodeA);
+         RuntimeProcess b = RuntimeProcess.start("node-b", dir, env, "-cluster", "-conf", nodeB)) {
       a.awaitLine(l -> l.contains("started roles [ingest]"), Duration.ofSeconds(90));
       b.awaitLine(l -> l.contains("started roles [bars]"), Duration.ofSeconds(90));
 
       probe = Vertx.builder()
-          .withClusterManager(new HazelcastClusterManager(ClusterSetup.hazelcastConfig(Map.of())))
+          .withClusterManager(new HazelcastClusterManager(ClusterSetup.hazelcastConfig(env)))
           .buildClustered().await(60, TimeUnit.SECONDS);
       ContractCodecs.register(probe);
       var manager = (HazelcastClusterManager) ((io.vertx.core.internal.VertxInternal) probe).clusterManager();

@@ -77,6 +77,16 @@ class StorageWriterTest {
   }
 
   @Test
+  void aLateRetriedEventDoesNotMoveAnOrderBackwards() throws Exception {
+    // the ACCEPTED write timed out and its retry lands after FILLED: the order still reads FILLED
+    writer.writeOrderEvent(StorageFixtures.orderEvent("late-1", "AAPL", OrderStatus.FILLED, "10", MONDAY + 2));
+    writer.writeOrderEvent(StorageFixtures.orderEvent("late-1", "AAPL", OrderStatus.ACCEPTED, "0", MONDAY + 1));
+    var latest = new StorageQueries(reader).latestOrders(OrderQuery.all(10).withSymbol("AAPL"));
+    assertEquals(1, latest.size());
+    assertEquals(OrderStatus.FILLED, latest.get(0).event().status());
+  }
+
+  @Test
   void appendedTicksStayInvisibleUntilFlushCommitsThem() throws Exception {
     List<Tick> ticks = StorageFixtures.randomTicks(1, 5_000, MONDAY, 60 * SECOND, "AAPL", "MSFT");
     writer.appendTicks(ticks);
