@@ -290,7 +290,7 @@ const bus = new Bus('eventbus', (up) => {
 });
 bus.on('metrics.live', onMetrics);
 bus.on('md.bars', onBar);
-bus.on('md.quotes', onQuote);
+bus.on('md.quotes', batch => batch.ticks.forEach(onQuote));
 bus.on('portfolio.updates', onPortfolio);
 bus.on('exec.events', onOrderEvent);
 bus.on('exec.fills', onFill);

@@ -20,6 +20,9 @@ fi
 if [ "$what" = storage ] || [ "$what" = all ]; then
   echo "== storage"
   java "${java_opts[@]}" -cp "$jar" io.tradingrt.bench.StorageBenchmark | tee target/bench-storage.txt
+  echo "== storage: full pipeline with the strategies' windows scaled to the tick rate"
+  java "${java_opts[@]}" -Dparts=2 -DscaleStrategies=true -cp "$jar" io.tradingrt.bench.StorageBenchmark \
+    | tee target/bench-storage-scaled.txt
 fi
 if [ "$what" = http ] || [ "$what" = all ]; then
   [ -f verticles/target/runtime.jar ] || { echo "bench.sh: verticles/target/runtime.jar is missing" >&2; exit 2; }

@@ -31,7 +31,8 @@ import java.util.stream.IntStream;
  * 1. committed ticks/s of the storage role fed over the event bus vs. a raw appender loop on the same schema;
  * 2. ticks/s persisted with the full pipeline (feed → bus → writer, strategies and risk live) at given rates;
  * 3. on 10 M stored ticks, query latency through the bus: latest 1000 ticks, 1-minute bars of a symbol-day, VWAP.
- * System properties: {@code parts} (default 123), {@code rates} (part 2), {@code ratioTicks}, {@code queryTicks}.
+ * System properties: {@code parts} (default 123), {@code rates} (part 2), {@code scaleStrategies} (part 2: stretch
+ * the strategies' windows with the rate), {@code ratioTicks}, {@code queryTicks}.
  */
 public final class StorageBenchmark {
   private static final int BATCH = 500;
@@ -161,9 +162,25 @@ public final class StorageBenchmark {
 
   private static void pipeline(Path file, long rate, int seconds) throws Exception {
     Vertx vertx = Vertx.vertx();
-    JsonObject config = RuntimeConfig.load(new JsonObject()
+    JsonObject root = new JsonObject()
         .put("roles", new JsonArray(List.of("storage", "portfolio", "execution", "risk", "signal", "bars", "ingest")))
-        .put("ingest", new JsonObject().put("ticksPerSecond", rate).put("batchSize", 1000))
+        .put("ingest", new JsonObject().put("ticksPerSecond", rate).put("batchSize", 1000));
+    if (Boolean.getBoolean("scaleStrategies")) {
+      // the default strategies are sized for 50 ticks/s; stretch their windows with the rate so they trade about as
+      // often per second as at the default rate, and the figure is the tick path's, not an order flood's
+      long scale = Math.max(1, rate / 50);
+      JsonArray strategies = RuntimeConfig.defaults().getJsonArray("strategies").copy();
+      for (Object entry : strategies) {
+        JsonObject strategy = (JsonObject) entry;
+        for (String key : List.of("fast", "slow", "window")) {
+          if (strategy.containsKey(key)) {
+            strategy.put(key, strategy.getInteger(key) * scale);
+          }
+        }
+      }
+      root.put("strategies", strategies);
+    }
+    JsonObject config = RuntimeConfig.load(root
         .put("storage", new JsonObject().put("path", file.toString()).put("flushRows", 100_000)
             .put("flushMillis", 500).put("queueCapacity", 4_000_000).put("memoryLimit", "4GB")
             .put("retention", new JsonObject().put("tierPath", file.resolveSibling("tiers").toString()))), Map.of());

@@ -21,7 +21,7 @@ import java.util.concurrent.TimeUnit;
  * each fill's latency is its arrival time minus the planned send time of the tick that caused it (header
  * {@code tick-micros}), so a late feed or a pause counts against us instead of hiding (coordinated omission).
  * Usage: {@code java -cp benchmarks.jar io.tradingrt.bench.TickToTradeLatency [ticksPerSecond...] [--seconds N]
- * [--pacing timer|thread]}
+ * [--pacing timer|thread] [--event-loops N]}
  */
 public final class TickToTradeLatency {
 
@@ -30,10 +30,12 @@ public final class TickToTradeLatency {
     List<Long> rates = new java.util.ArrayList<>();
     int seconds = 20;
     String pacing = "timer";
+    int eventLoops = 0;
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--seconds" -> seconds = Integer.parseInt(args[++i]);
         case "--pacing" -> pacing = args[++i];
+        case "--event-loops" -> eventLoops = Integer.parseInt(args[++i]);
         default -> rates.add(Long.parseLong(args[i]));
       }
     }
@@ -43,13 +45,15 @@ public final class TickToTradeLatency {
     System.out.printf("%-10s %-7s %8s %9s %9s %9s %9s %9s%n", "ticks/s", "pacing", "fills", "p50 µs", "p99 µs",
         "p99.9 µs", "max µs", "sent/s");
     for (long rate : rates) {
-      run(rate, seconds, pacing);
+      run(rate, seconds, pacing, eventLoops);
     }
     System.exit(0);
   }
 
-  private static void run(long rate, int seconds, String pacing) throws Exception {
-    Vertx vertx = Vertx.vertx();
+  private static void run(long rate, int seconds, String pacing, int eventLoops) throws Exception {
+    // eventLoops > 0 sets Vert.x's event-loop pool (the runtime takes it from -options); default 2 × cores
+    Vertx vertx = eventLoops > 0 ? Vertx.vertx(new io.vertx.core.VertxOptions().setEventLoopPoolSize(eventLoops))
+        : Vertx.vertx();
     Histogram histogram = new Histogram(TimeUnit.SECONDS.toMicros(60), 3);
     long[] window = {Long.MAX_VALUE, Long.MAX_VALUE};
     long[] ticks = {0};

@@ -8,7 +8,7 @@ public final class Addresses {
 
   /** Market data: {@link TickBatch}, published by the ingest verticle. */
   public static final String MD_TICKS = "md.ticks";
-  /** The latest {@link Tick} per symbol at most {@code metrics.quotesPerSecond} times a second: for browsers and bridges. */
+  /** {@link TickBatch} of the latest quote of each symbol that changed, {@code metrics.quotesPerSecond} times a second: for browsers and bridges. */
   public static final String MD_QUOTES = "md.quotes";
   /** Completed bars: {@link Bar}, published by the bar aggregator. */
   public static final String MD_BARS = "md.bars";
@@ -64,7 +64,7 @@ public final class Addresses {
   private static Map<String, Class<?>> types() {
     Map<String, Class<?>> types = new LinkedHashMap<>();
     types.put(MD_TICKS, TickBatch.class);
-    types.put(MD_QUOTES, Tick.class);
+    types.put(MD_QUOTES, TickBatch.class);
     types.put(MD_BARS, Bar.class);
     types.put(SIGNALS, Signal.class);
     types.put(ORDERS_SUBMIT, OrderRequest.class);

@@ -160,11 +160,11 @@ public final class StorageWriter implements AutoCloseable {
   }
 
   /**
-   * Commits order events, fills and positions in one transaction, after committing pending bulk rows first so a
-   * bad trading row can never take a batch of ticks down with it.
+   * Commits order events, fills and positions in the same transaction as the bulk rows appended so far: one commit
+   * (one WAL sync) for both. On failure everything pending is rolled back, so the caller replays its bulk rows —
+   * none of them was committed — and retries.
    */
   public TradingWrite writeTradingEvents(List<OrderEvent> events, List<Fill> fills, List<Position> positions) {
-    flush();
     int newEvents = 0;
     int newFills = 0;
     inTransaction = begin();

@@ -109,6 +109,7 @@ public final class WriteQueue {
   /** Durable items and tasks go first: acknowledgements must not wait behind millions of queued ticks. */
   private final java.util.concurrent.ConcurrentLinkedQueue<Item> priority = new java.util.concurrent.ConcurrentLinkedQueue<>();
   private final long capacityRows;
+  private boolean takeBulkNext;
   private final AtomicLong queuedRows = new AtomicLong();
   private final AtomicLong droppedRows = new AtomicLong();
 
@@ -143,8 +144,23 @@ public final class WriteQueue {
     items.add(WAKE_UP);
   }
 
-  /** The next item, durable items and tasks first, waiting at most {@code millis}; null when none arrived. */
+  /**
+   * The next item, waiting at most {@code millis}; null when none arrived. Durable items and tasks alternate with
+   * bulk rows when both wait: acknowledgements stay prompt behind millions of queued ticks, and a steady stream of
+   * order events cannot starve the ticks either (they would pile up uncommitted and be lost to a crash).
+   */
   public Item poll(long millis) throws InterruptedException {
+    takeBulkNext = !takeBulkNext;
+    if (takeBulkNext) {
+      Item bulk = items.poll();
+      while (bulk == WAKE_UP) {
+        bulk = items.poll();
+      }
+      if (bulk instanceof Bulk rows) {
+        queuedRows.addAndGet(-rows.rows());
+        return bulk;
+      }
+    }
     Item first = priority.poll();
     if (first != null) {
       return first;

@@ -136,8 +136,6 @@ public final class WriterLoop implements Runnable {
     if (durableGroup.isEmpty()) {
       return;
     }
-    // commit the bulk rows first: a failing durable write then has nothing of theirs to replay twice
-    commit();
     List<io.tradingrt.codecs.OrderEvent> events = new ArrayList<>();
     List<io.tradingrt.codecs.Fill> fills = new ArrayList<>();
     List<io.tradingrt.codecs.Position> positions = new ArrayList<>();
@@ -150,13 +148,21 @@ public final class WriterLoop implements Runnable {
     }
     positions.addAll(latest.values());
     try {
-      var result = withRetry("durable write", DURABLE_ATTEMPTS,
+      // bulk rows appended so far commit in the same transaction: one WAL sync for both
+      var result = withRetry("durable write", DURABLE_ATTEMPTS, false,
           () -> writer.writeTradingEvents(events, fills, positions));
+      uncommitted.clear();
       durableGroup.forEach(d -> d.done().complete(result));
     } catch (GaveUp e) {
       if (!stopping) {
-        // refused, not lost: the producers are told and retry; the writer goes on with other work
+        // refused, not lost: the producers are told and retry; the bulk rows rolled back with the group are
+        // appended again and committed on their own
         durableGroup.forEach(d -> d.done().completeExceptionally(e));
+        withRetry("commit after a refused durable write", Integer.MAX_VALUE, true, () -> {
+          writer.flush();
+          return null;
+        });
+        uncommitted.clear();
         return;
       }
       durableGroup.forEach(d -> d.done().completeExceptionally(e));
@@ -178,12 +184,13 @@ public final class WriterLoop implements Runnable {
 
   /** Runs {@code work}; after a failure the rolled-back rows are appended again before the next attempt. */
   private <T> T withRetry(String action, Supplier<T> work) {
-    return withRetry(action, Integer.MAX_VALUE, work);
+    return withRetry(action, Integer.MAX_VALUE, false, work);
   }
 
-  private <T> T withRetry(String action, int maxAttempts, Supplier<T> work) {
+  /** {@code replayFirst}: the kept bulk rows were rolled back already and must be appended before the first try. */
+  private <T> T withRetry(String action, int maxAttempts, boolean replayFirst, Supplier<T> work) {
     long backoff = 50;
-    boolean replay = false;
+    boolean replay = replayFirst;
     for (int attempt = 1; ; attempt++) {
       try {
         if (replay) {

@@ -43,7 +43,8 @@ class SockJsBridgeTest {
     assertTrue(body.getValue("equity") instanceof String, "Fixed crosses as a decimal string: " + body);
     assertTrue(body.containsKey("ticksTotal"));
     frames.send(new JsonObject().put("type", "register").put("address", "md.quotes"));
-    JsonObject quote = frames.next(m -> "md.quotes".equals(m.getString("address"))).getJsonObject("body");
+    JsonObject quote = frames.next(m -> "md.quotes".equals(m.getString("address"))).getJsonObject("body")
+        .getJsonArray("ticks").getJsonObject(0);
     assertTrue(quote.getString("bid").matches("\\d+(\\.\\d+)?"), quote.encode());
   }
 
