@@ -1,31 +1,43 @@
 package io.tradingrt.http;
 
-import io.vertx.core.json.JsonObject;
+import io.tradingrt.testing.RuntimeProcess;
+import io.vertx.core.Vertx;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 import static io.tradingrt.http.EdgeStack.eventually;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * A person's view: headless chromium loads the dashboard from a running stack, sees it update several times a second
- * over SockJS, types the token, clicks Halt and sees the trading state change. Screenshot: target/dashboard.png.
+ * A person's view: headless chromium loads the dashboard from the running jar (its embedded defaults), sees it update
+ * several times a second over SockJS, types the token, clicks Halt and sees the trading state change.
+ * Screenshot: target/dashboard.png.
  */
-class DashboardBrowserTest {
+class DashboardBrowserIT {
+  private static final String TOKEN = "dashboard-it-token";
 
   @Test
-  void theDashboardUpdatesLiveAndHaltsTrading() throws Exception {
+  void theDashboardUpdatesLiveAndHaltsTrading(@TempDir Path dir) throws Exception {
     boolean ci = System.getenv("CI") != null;
     Assumptions.assumeTrue(ci || Files.isExecutable(HeadlessChromium.BINARY),
         "chromium is not installed (apt-get install chromium); CI installs it");
-    try (EdgeStack stack = EdgeStack.start().http(new JsonObject()).metrics().trading(500);
-         HeadlessChromium browser = HeadlessChromium.launch(stack.vertx, 1600, 1000)) {
-      RestClient rest = new RestClient(stack.vertx, stack.httpPort());
-      browser.navigate("http://127.0.0.1:" + stack.httpPort() + "/");
+    int port = freePort();
+    Map<String, String> env = Map.of("TRT_HTTP_PORT", Integer.toString(port), "TRT_TOKEN", TOKEN,
+        "TRT_TCP_BRIDGE_PORT", Integer.toString(freePort()), "TRT_DB_PATH", dir.resolve("d.duckdb").toString());
+    Vertx vertx = Vertx.vertx();
+    try (RuntimeProcess runtime = RuntimeProcess.start("dashboard", dir, env);
+         HeadlessChromium browser = launchAfter(runtime, vertx)) {
+      RestClient rest = new RestClient(vertx, port);
+      browser.navigate("http://127.0.0.1:" + port + "/");
       eventually(20, "the dashboard receives metrics.live", () -> number(browser.eval(
           "window.__trt ? window.__trt.liveCount : 0")) > 0);
 
@@ -36,25 +48,38 @@ class DashboardBrowserTest {
       assertTrue(updates >= 10, "at least 5 updates a second, got " + updates + " in 2 s");
       assertTrue(!ticksBefore.equals(browser.eval("document.getElementById('ticks-total').textContent")),
           "the tick counter moves");
-      eventually(10, "candles drawn", () -> number(browser.eval(
+      eventually(15, "candles drawn", () -> number(browser.eval(
           "echarts.getInstanceByDom(document.getElementById('candles')).getOption().series[0].data.length")) > 0);
 
-      browser.type("token", EdgeStack.TOKEN);
+      browser.type("token", TOKEN);
       browser.click("btn-halt");
       eventually(10, "the risk state shows HALTED", () -> "HALTED".equals(browser.eval(
           "document.getElementById('risk-state').textContent")));
       assertEquals("HALTED", rest.get("/api/risk").bodyAsJsonObject().getString("state"));
-      assertEquals(EdgeStack.TOKEN, browser.eval("sessionStorage.getItem('trt-token')"));
+      assertEquals(TOKEN, browser.eval("sessionStorage.getItem('trt-token')"));
       Thread.sleep(500);
       browser.screenshot(Path.of("target", "dashboard.png"));
 
       browser.click("btn-resume");
       eventually(10, "the risk state shows ACTIVE again", () -> "ACTIVE".equals(browser.eval(
           "document.getElementById('risk-state').textContent")));
+    } finally {
+      vertx.close().await(20, TimeUnit.SECONDS);
     }
+  }
+
+  private static HeadlessChromium launchAfter(RuntimeProcess runtime, Vertx vertx) throws Exception {
+    runtime.awaitLine(l -> l.contains("runtime: started roles"), Duration.ofSeconds(60));
+    return HeadlessChromium.launch(vertx, 1600, 1000);
   }
 
   private static long number(Object value) {
     return value == null ? 0 : ((Number) value).longValue();
+  }
+
+  private static int freePort() throws Exception {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    }
   }
 }
