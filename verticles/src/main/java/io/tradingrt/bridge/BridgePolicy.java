@@ -2,15 +2,17 @@ package io.tradingrt.bridge;
 
 import io.tradingrt.codecs.Addresses;
 import io.tradingrt.codecs.Headers;
-import io.tradingrt.metrics.MetricsVerticle;
 import io.tradingrt.time.MicrosClock;
 import io.vertx.core.json.JsonObject;
+import io.vertx.ext.bridge.BaseBridgeEvent;
+import io.vertx.ext.bridge.BridgeEventType;
 import io.vertx.ext.bridge.BridgeOptions;
 import io.vertx.ext.bridge.PermittedOptions;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * The one permission model of both bridges. Outbound: the live addresses a dashboard or client needs (never raw
@@ -57,6 +59,26 @@ public final class BridgePolicy {
    * and the JSON body is replaced by the record. Addresses outside {@link #INBOUND} pass untouched so the library
    * answers them with its own {@code access_denied}.
    */
+  /**
+   * The one bridge event handler of both bridges: what is not a send or publish passes (the permitted lists already
+   * apply), the rest goes through {@link #inbound}; a refused request is told why through {@code tellClient}, which
+   * frames an {@code err} message for its transport, before the library adds its own refusal.
+   */
+  public void onEvent(BaseBridgeEvent event, Consumer<JsonObject> tellClient) {
+    if (event.type() != BridgeEventType.SEND && event.type() != BridgeEventType.PUBLISH) {
+      event.complete(true);
+      return;
+    }
+    JsonObject frame = event.getRawMessage();
+    Verdict verdict = inbound(frame);
+    if (!verdict.allowed() && frame.getString("replyAddress") != null) {
+      tellClient.accept(new JsonObject().put("type", "err").put("address", frame.getString("replyAddress"))
+          .put("failureCode", verdict.status()).put("failureType", "RECIPIENT_FAILURE")
+          .put("message", verdict.message()));
+    }
+    event.complete(verdict.allowed());
+  }
+
   public Verdict inbound(JsonObject frame) {
     String address = frame.getString("address");
     if (!INBOUND.contains(address)) {
