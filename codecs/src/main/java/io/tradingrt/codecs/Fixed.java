@@ -14,6 +14,8 @@ public record Fixed(long raw) implements Comparable<Fixed> {
   public static final long ONE_RAW = 100_000_000L;
   public static final Fixed ZERO = new Fixed(0);
   public static final Fixed ONE = new Fixed(ONE_RAW);
+  /** The largest magnitude DuckDB's DECIMAL(18,8) holds: 9,999,999,999.99999999. */
+  public static final long STORABLE_MAX_RAW = 999_999_999_999_999_999L;
 
   public static Fixed ofRaw(long raw) {
     return raw == 0 ? ZERO : new Fixed(raw);
@@ -30,6 +32,49 @@ public record Fixed(long raw) implements Comparable<Fixed> {
     } catch (NumberFormatException e) {
       throw new IllegalArgumentException("not a decimal number: '" + text + "'");
     }
+  }
+
+  /**
+   * The strict form every edge accepts: ASCII digits, an optional leading {@code -}, an optional point followed by
+   * one to eight digits; no sign {@code +}, exponent, blanks or other scripts' digits.
+   */
+  public static Fixed parse(String text) {
+    if (text == null || !isPlainDecimal(text)) {
+      throw new IllegalArgumentException("malformed decimal '" + text
+          + "': use ASCII digits, an optional leading '-' and at most " + SCALE + " fractional digits");
+    }
+    return of(new BigDecimal(text));
+  }
+
+  private static boolean isPlainDecimal(String text) {
+    int n = text.length();
+    int i = text.startsWith("-") ? 1 : 0;
+    int integerDigits = 0;
+    while (i < n && text.charAt(i) >= '0' && text.charAt(i) <= '9') {
+      i++;
+      integerDigits++;
+    }
+    if (integerDigits == 0 || integerDigits > 19) {
+      return false;
+    }
+    if (i == n) {
+      return true;
+    }
+    if (text.charAt(i++) != '.') {
+      return false;
+    }
+    int fractionDigits = n - i;
+    for (; i < n; i++) {
+      if (text.charAt(i) < '0' || text.charAt(i) > '9') {
+        return false;
+      }
+    }
+    return fractionDigits >= 1 && fractionDigits <= SCALE;
+  }
+
+  /** True when DuckDB's DECIMAL(18,8) columns can hold this value. */
+  public boolean isStorable() {
+    return raw >= -STORABLE_MAX_RAW && raw <= STORABLE_MAX_RAW;
   }
 
   public static Fixed of(BigDecimal value) {

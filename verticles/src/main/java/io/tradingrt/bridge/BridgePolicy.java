@@ -55,11 +55,6 @@ public final class BridgePolicy {
   }
 
   /**
-   * Checks a send/publish frame and rewrites it in place: the token header is removed (it must not travel on the bus)
-   * and the JSON body is replaced by the record. Addresses outside {@link #INBOUND} pass untouched so the library
-   * answers them with its own {@code access_denied}.
-   */
-  /**
    * The one bridge event handler of both bridges: what is not a send or publish passes (the permitted lists already
    * apply), the rest goes through {@link #inbound}; a refused request is told why through {@code tellClient}, which
    * frames an {@code err} message for its transport, before the library adds its own refusal.
@@ -71,20 +66,29 @@ public final class BridgePolicy {
     }
     JsonObject frame = event.getRawMessage();
     Verdict verdict = inbound(frame);
-    if (!verdict.allowed() && frame.getString("replyAddress") != null) {
-      tellClient.accept(new JsonObject().put("type", "err").put("address", frame.getString("replyAddress"))
+    if (!verdict.allowed() && frame.getValue("replyAddress") instanceof String replyAddress) {
+      tellClient.accept(new JsonObject().put("type", "err").put("address", replyAddress)
           .put("failureCode", verdict.status()).put("failureType", "RECIPIENT_FAILURE")
           .put("message", verdict.message()));
     }
     event.complete(verdict.allowed());
   }
 
+  /**
+   * Checks a send/publish frame and rewrites it in place: the token header is removed (it must not travel on the bus)
+   * and the JSON body is replaced by the record. Addresses outside {@link #INBOUND} pass untouched so the library
+   * answers them with its own {@code access_denied}.
+   */
   public Verdict inbound(JsonObject frame) {
-    String address = frame.getString("address");
-    if (!INBOUND.contains(address)) {
+    // SockJS frames reach this hook unvalidated: a non-string address or non-object headers must not throw
+    if (!(frame.getValue("address") instanceof String address) || !INBOUND.contains(address)) {
       return Verdict.ALLOW;
     }
-    JsonObject headers = frame.getJsonObject("headers");
+    Object rawHeaders = frame.getValue("headers");
+    if (rawHeaders != null && !(rawHeaders instanceof JsonObject)) {
+      return Verdict.refuse(400, "INVALID_FRAME: headers must be a JSON object");
+    }
+    JsonObject headers = (JsonObject) rawHeaders;
     Object given = headers == null ? null : headers.remove(TOKEN_HEADER);
     if (headers != null) {
       // tracing headers come from the tick that caused an order; a client must not forge latency figures
@@ -104,8 +108,8 @@ public final class BridgePolicy {
       // the bridges read the body from this same frame after the hook, so the record is what goes on the bus
       frame.put("body", record);
       return Verdict.ALLOW;
-    } catch (IllegalArgumentException e) {
-      return Verdict.refuse(400, e.getMessage());
+    } catch (InputException e) {
+      return Verdict.refuse(e.status(), e.code() + ": " + e.getMessage());
     }
   }
 }

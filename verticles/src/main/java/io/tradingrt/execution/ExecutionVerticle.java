@@ -1,5 +1,6 @@
 package io.tradingrt.execution;
 
+import io.tradingrt.ingest.TickFlow;
 import io.tradingrt.codecs.Addresses;
 import io.tradingrt.codecs.Fill;
 import io.tradingrt.codecs.Fixed;
@@ -51,7 +52,7 @@ public final class ExecutionVerticle extends VerticleBase {
     bus = vertx.eventBus();
     logAcks = conf.getBoolean("logAcks", false);
     if (conf.getBoolean("persist", true)) {
-      durable = new DurableSender(vertx, conf.getLong("storageTimeoutMs", 10_000L), 100_000);
+      durable = new DurableSender(vertx, conf.getLong("storageTimeoutMs", 10_000L), DurableSender.MAX_PENDING);
     }
     vertx.setPeriodic(5_000, id -> {
       if (unloggedFills > 0) {
@@ -70,7 +71,7 @@ public final class ExecutionVerticle extends VerticleBase {
           working.put(m.body().clientOrderId(), m.headers());
           publish(broker.submit(m.body()));
         }).completion(),
-        bus.<TickBatch>consumer(Addresses.MD_TICKS, m -> {
+        TickFlow.consumer(vertx, "execution", m -> {
           if (broker.workingOrders() > 0 || latency > 0) {
             m.body().ticks().forEach(t -> publish(broker.onTick(t)));
           } else {

@@ -1,5 +1,6 @@
 package io.tradingrt.http;
 
+import io.tradingrt.bridge.ContractInput;
 import io.tradingrt.codecs.json.ContractJson;
 import io.vertx.core.Future;
 import io.vertx.core.eventbus.DeliveryOptions;
@@ -62,7 +63,7 @@ final class Api {
     } catch (NumberFormatException e) {
       throw new ApiException(400, "INVALID_PARAMETER",
           "the query parameter '" + name + "' must be a whole number from " + min + " to " + max + ", got '"
-              + value + "'");
+              + printable(value) + "'");
     }
   }
 
@@ -87,18 +88,75 @@ final class Api {
             "STORAGE_UNAVAILABLE")));
   }
 
-  /** The query parameters as the JsonObject a storage reader receives, numbers as numbers. */
+  /** The latest instant DuckDB's TIMESTAMP holds comfortably: 9999-12-31T23:59:59.999999Z, in epoch µs. */
+  static final long MAX_TIME_MICROS = 253_402_300_799_999_999L;
+
+  /**
+   * The query parameters a storage reader understands, validated here so that no reader ever sees a value it cannot
+   * convert: times as epoch microseconds or ISO-8601 instants, paging within bounds, names as plain identifiers.
+   * Other parameters are ignored.
+   */
   static JsonObject params(RoutingContext ctx) {
     JsonObject params = new JsonObject();
-    ctx.queryParams().forEach(entry -> {
-      String value = entry.getValue();
-      try {
-        params.put(entry.getKey(), Long.parseLong(value));
-      } catch (NumberFormatException notANumber) {
-        params.put(entry.getKey(), value);
+    for (String name : new String[] {"from", "to"}) {
+      if (ctx.request().getParam(name) != null) {
+        params.put(name, timeParam(ctx, name));
       }
-    });
+    }
+    for (String name : new String[] {"symbol", "strategy", "status"}) {
+      String value = nameParam(ctx, name);
+      if (value != null) {
+        params.put(name, value);
+      }
+    }
+    if (ctx.request().getParam("limit") != null) {
+      params.put("limit", longParam(ctx, "limit", DEFAULT_LIMIT, 1, MAX_LIMIT));
+    }
+    if (ctx.request().getParam("offset") != null) {
+      params.put("offset", longParam(ctx, "offset", 0, 0, Integer.MAX_VALUE));
+    }
+    if (ctx.request().getParam("after") != null) {
+      params.put("after", longParam(ctx, "after", 0, 0, Long.MAX_VALUE));
+    }
     return params;
+  }
+
+  /** A time given as epoch microseconds or as an ISO-8601 instant such as {@code 2024-01-02T14:30:00Z}. */
+  static long timeParam(RoutingContext ctx, String name) {
+    String value = ctx.request().getParam(name).trim();
+    long micros;
+    try {
+      if (value.chars().allMatch(c -> c >= '0' && c <= '9') && !value.isEmpty() && value.length() <= 18) {
+        micros = Long.parseLong(value);
+      } else {
+        java.time.Instant instant = java.time.Instant.parse(value);
+        micros = Math.addExact(Math.multiplyExact(instant.getEpochSecond(), 1_000_000L), instant.getNano() / 1_000);
+      }
+    } catch (java.time.format.DateTimeParseException | ArithmeticException e) {
+      micros = -1;
+    }
+    if (micros < 0 || micros > MAX_TIME_MICROS) {
+      throw new ApiException(400, "INVALID_PARAMETER", "the query parameter '" + name
+          + "' must be epoch microseconds from 0 to " + MAX_TIME_MICROS + " or an ISO-8601 instant "
+          + "(2024-01-02T14:30:00Z), got '" + printable(value) + "'");
+    }
+    return micros;
+  }
+
+  /** A symbol, strategy or status filter: a plain identifier, or null when absent. */
+  static String nameParam(RoutingContext ctx, String name) {
+    String value = optional(ctx, name, null);
+    if (value != null && !ContractInput.isName(value, ContractInput.MAX_ID_LENGTH)) {
+      throw new ApiException(400, "INVALID_PARAMETER", "the query parameter '" + name + "' must be 1 to "
+          + ContractInput.MAX_ID_LENGTH + " letters, digits or . _ : / -");
+    }
+    return value;
+  }
+
+  /** Client text echoed in an error: control characters escaped and the length capped. */
+  static String printable(String text) {
+    String shown = text.length() > 80 ? text.substring(0, 80) + "…" : text;
+    return ContractInput.printable(shown);
   }
 
   /** Sends a query's JSON reply on, whatever JSON shape the reader chose. */

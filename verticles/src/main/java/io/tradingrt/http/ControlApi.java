@@ -9,6 +9,7 @@ import io.tradingrt.codecs.RiskControl;
 import io.tradingrt.codecs.RiskDecision;
 import io.tradingrt.codecs.RiskStateChange;
 import io.tradingrt.bridge.ContractInput;
+import io.tradingrt.bridge.InputException;
 import io.tradingrt.codecs.json.ContractJson;
 import io.tradingrt.time.MicrosClock;
 import io.vertx.core.Handler;
@@ -48,12 +49,26 @@ final class ControlApi {
   }
 
   void mount(Router router) {
-    // vertx-web wants the body handler first on a route; 64 KiB bounds what an unauthenticated client can send
+    // the token and the media type are checked on a route of their own, before any body is read or parsed: vertx-web
+    // wants a body handler first on its route, and an unauthenticated client must not make the server parse a form
+    router.post("/api/*").handler(this::authorize).handler(ControlApi::jsonOnly);
+    router.delete("/api/*").handler(this::authorize);
     Handler<RoutingContext> body = BodyHandler.create(false).setBodyLimit(BODY_LIMIT_BYTES);
-    router.post("/api/orders").handler(body).handler(this::authorize).handler(this::submit);
-    router.delete("/api/orders/:id").handler(this::authorize).handler(this::cancel);
-    router.post("/api/risk/:command").handler(body).handler(this::authorize).handler(this::control);
-    router.post("/api/admin/backup").handler(body).handler(this::authorize).handler(this::backup);
+    router.post("/api/orders").handler(body).handler(this::submit);
+    router.delete("/api/orders/:id").handler(this::cancel);
+    router.post("/api/risk/:command").handler(body).handler(this::control);
+    router.post("/api/admin/backup").handler(body).handler(this::backup);
+  }
+
+  /** A body, when there is one, must be JSON: anything else is refused before it is read. */
+  private static void jsonOnly(RoutingContext ctx) {
+    String type = ctx.request().getHeader("Content-Type");
+    boolean hasBody = ctx.request().getHeader("Transfer-Encoding") != null
+        || !"0".equals(ctx.request().getHeader("Content-Length")) && ctx.request().getHeader("Content-Length") != null;
+    if (hasBody && (type == null || !type.toLowerCase(Locale.ROOT).startsWith("application/json"))) {
+      throw new ApiException(415, "UNSUPPORTED_MEDIA_TYPE", "send the body as application/json");
+    }
+    ctx.next();
   }
 
   /** Online backup by a storage reader (one consistent transaction); {@code runtime.jar backup DIR} calls this. */
@@ -64,14 +79,23 @@ final class ControlApi {
     } catch (RuntimeException e) {
       throw new ApiException(400, "MALFORMED_JSON", "the body must be a JSON object like {\"dir\": \"/backups/x\"}");
     }
-    if (request == null || request.getString("dir") == null || request.getString("dir").isBlank()) {
-      throw new ApiException(400, "MISSING_DIR", "the body needs the target directory 'dir'");
+    if (request == null || !(request.getValue("dir") instanceof String dir) || dir.isBlank()) {
+      throw new ApiException(400, "MISSING_DIR", "the body needs the backup's name 'dir' (a directory under the "
+          + "backup root, storage.backupRoot)");
     }
-    bus.<JsonObject>request(Addresses.STORAGE_BACKUP, new JsonObject().put("dir", request.getString("dir")),
+    bus.<JsonObject>request(Addresses.STORAGE_BACKUP, new JsonObject().put("dir", dir),
             new DeliveryOptions().setSendTimeout(30 * 60_000L))
         .onSuccess(reply -> Api.ok(ctx, reply.body()))
-        .onFailure(e -> ctx.fail(new ApiException(e instanceof ReplyException r && r.failureCode() == 400 ? 400 : 503,
-            "BACKUP_FAILED", e.getMessage())));
+        .onFailure(e -> ctx.fail(backupFailure(e)));
+  }
+
+  /** The reader says 400 (a refused path) or 409 (the backup exists); anything else is the storage being unable. */
+  private static ApiException backupFailure(Throwable e) {
+    if (e instanceof ReplyException reply && (reply.failureCode() == 400 || reply.failureCode() == 409)) {
+      return new ApiException(reply.failureCode(), reply.failureCode() == 409 ? "BACKUP_EXISTS" : "INVALID_BACKUP_DIR",
+          reply.getMessage());
+    }
+    return ApiErrors.fromBus(e, "storage (backup)", "STORAGE_UNAVAILABLE");
   }
 
   /** Constant-time comparison, so the token cannot be guessed byte by byte from response times. */
@@ -132,13 +156,13 @@ final class ControlApi {
     }
     try {
       return ContractInput.order(json, "manual", clock.nowMicros());
-    } catch (IllegalArgumentException e) {
-      throw new ApiException(400, "INVALID_ORDER", e.getMessage());
+    } catch (InputException e) {
+      throw new ApiException(e.status(), e.code(), e.getMessage());
     }
   }
 
   private void cancel(RoutingContext ctx) {
-    String id = ctx.pathParam("id");
+    String id = TradingApi.orderId(ctx);
     OrderEvent known = state.order(id);
     if (known != null && known.status().isTerminal()) {
       throw new ApiException(409, "ORDER_NOT_OPEN", "the order '" + id + "' is already " + known.status());
@@ -156,16 +180,22 @@ final class ControlApi {
     } catch (IllegalArgumentException e) {
       throw new ApiException(404, "UNKNOWN_COMMAND", "risk commands are halt, reduce, resume and kill");
     }
-    String reason = "operator via HTTP";
+    JsonObject json = new JsonObject();
     String text = ctx.body() == null ? null : ctx.body().asString();
     if (text != null && !text.isBlank()) {
       try {
-        reason = new JsonObject(text).getString("reason", reason);
+        json = new JsonObject(text);
       } catch (DecodeException | ClassCastException e) {
         throw new ApiException(400, "MALFORMED_JSON", "the body, when present, must be {\"reason\": \"...\"}");
       }
     }
-    RiskControl control = new RiskControl(command, reason, clock.nowMicros());
+    RiskControl control;
+    try {
+      control = ContractInput.control(json.copy().put("command", command.name()), "operator via HTTP",
+          clock.nowMicros());
+    } catch (InputException e) {
+      throw new ApiException(e.status(), e.code(), e.getMessage());
+    }
     bus.<RiskStateChange>request(Addresses.RISK_CONTROL, control, new DeliveryOptions().setSendTimeout(ORDER_TIMEOUT_MS))
         .onSuccess(reply -> {
           state.onRiskState(reply.body());

@@ -2,6 +2,7 @@ package io.tradingrt.http;
 
 import io.tradingrt.bridge.BridgePolicy;
 import io.tradingrt.bridge.SockJsBridge;
+import io.tradingrt.ingest.TickFlow;
 import io.tradingrt.codecs.Addresses;
 import io.tradingrt.codecs.Bar;
 import io.tradingrt.codecs.Fill;
@@ -65,6 +66,7 @@ public final class HttpVerticle extends VerticleBase {
         conf.getBoolean("expectFeed", roles.contains("ingest")), conf.getLong("feedStaleMillis", 5_000L));
     Router router = Router.router(vertx);
     router.route().handler(this::rateLimit);
+    router.route().handler(WellFormedUri::check);
     health.mount(router);
     router.get("/metrics").handler(PrometheusEndpoint::scrape);
     String openApi = vertx.fileSystem().readFileBlocking("openapi/openapi.json").toString();
@@ -104,7 +106,7 @@ public final class HttpVerticle extends VerticleBase {
 
   private List<Future<Void>> subscribe(EventBus bus) {
     return List.of(
-        bus.<TickBatch>consumer(Addresses.MD_TICKS, m -> state.onTicks(m.body().ticks(), clock.nowMicros()))
+        TickFlow.consumer(vertx, "http", m -> state.onTicks(m.body().ticks(), clock.nowMicros()))
             .completion(),
         bus.<Bar>consumer(Addresses.MD_BARS, m -> state.onBar(m.body())).completion(),
         bus.<Signal>consumer(Addresses.SIGNALS, m -> state.onSignal(m.body())).completion(),

@@ -1,5 +1,6 @@
 package io.tradingrt.http;
 
+import io.tradingrt.bridge.ContractInput;
 import io.tradingrt.codecs.Addresses;
 import io.tradingrt.codecs.Bar;
 import io.tradingrt.codecs.OrderEvent;
@@ -57,7 +58,7 @@ final class TradingApi {
   }
 
   private void order(RoutingContext ctx) {
-    String id = ctx.pathParam("id");
+    String id = orderId(ctx);
     OrderEvent order = state.order(id);
     if (order == null) {
       throw new ApiException(404, "UNKNOWN_ORDER", "no recent order has the client order id '" + id + "'");
@@ -123,6 +124,16 @@ final class TradingApi {
       body.put("lastChange", Api.json(last));
     }
     Api.ok(ctx, body);
+  }
+
+  /** The {@code :id} path parameter, a client order id in the form the edge accepts. */
+  static String orderId(RoutingContext ctx) {
+    String id = ctx.pathParam("id");
+    if (!ContractInput.isName(id, ContractInput.MAX_ID_LENGTH)) {
+      throw new ApiException(400, "INVALID_ORDER_ID", "a client order id is 1 to " + ContractInput.MAX_ID_LENGTH
+          + " letters, digits or . _ : / -");
+    }
+    return id;
   }
 
   /** A request for a time range goes to storage; without one the recent in-memory window answers. */

@@ -24,7 +24,7 @@ public final class BarVerticle extends VerticleBase {
       return Future.failedFuture("bars: " + e.getMessage());
     }
     var bus = vertx.eventBus();
-    return bus.<TickBatch>consumer(Addresses.MD_TICKS, message -> {
+    return TickFlow.consumer(vertx, "bars", message -> {
       for (Tick tick : message.body().ticks()) {
         for (Bar bar : aggregator.onTick(tick)) {
           bus.publish(Addresses.MD_BARS, bar);

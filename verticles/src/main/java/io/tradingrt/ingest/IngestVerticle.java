@@ -24,8 +24,8 @@ import java.util.logging.Logger;
  */
 public final class IngestVerticle extends VerticleBase {
   private static final Logger LOG = Logger.getLogger(IngestVerticle.class.getName());
-  /** Upper bound of ticks sent per timer fire, so one late fire cannot monopolise the thread. */
-  private static final long MAX_PER_FIRE = 200_000;
+  /** Upper bound of ticks sent per fire: one late fire must not hold the event loop for more than a few ms. */
+  private static final long MAX_PER_FIRE = 20_000;
 
   private TickFeed feed;
   private Pacer pacer;
@@ -38,6 +38,9 @@ public final class IngestVerticle extends VerticleBase {
   private volatile boolean stopping;
   private Thread pacingThread;
   private volatile long published;
+  private TickFlow flow;
+  private long maxBehindBatches;
+  private long droppedReported;
 
   @Override
   public Future<?> start() {
@@ -49,6 +52,9 @@ public final class IngestVerticle extends VerticleBase {
     }
     long rate = conf.getLong("ticksPerSecond", 100L);
     batchSize = conf.getInteger("batchSize", 500);
+    // how far the slowest consumer may fall behind before the feed holds back: bounds every md.ticks queue
+    maxBehindBatches = Math.max(2, conf.getLong("maxBehindTicks", 20_000L) / batchSize);
+    flow = TickFlow.of(vertx);
     bus = vertx.eventBus();
     long startNanos = System.nanoTime();
     epochOffsetMicros = MicrosClock.SYSTEM.nowMicros() - startNanos / 1_000;
@@ -74,7 +80,7 @@ public final class IngestVerticle extends VerticleBase {
         return Future.failedFuture("ingest: unknown pacing '" + pacing + "' (known: timer, thread)");
       }
     }
-    reportTimerId = vertx.setPeriodic(10_000, id -> LOG.info(() -> "ingest: " + published + " ticks published"));
+    reportTimerId = vertx.setPeriodic(10_000, id -> report());
     LOG.info(() -> "ingest: " + feed.describe() + " at " + rate + " ticks/s");
     return Future.succeededFuture();
   }
@@ -121,11 +127,27 @@ public final class IngestVerticle extends VerticleBase {
     }
   }
 
+  private void report() {
+    long dropped = flow.droppedTicks();
+    LOG.info(() -> "ingest: " + published + " ticks published" + (dropped == droppedReported ? ""
+        : ", " + (dropped - droppedReported) + " dropped in the last 10 s because consumers were behind (slowest: "
+        + flow.slowest() + ", " + dropped + " in all)"));
+    droppedReported = dropped;
+  }
+
+  /** Sends what is due, as far as the slowest consumer has room; a live feed drops the rest, a recording waits. */
   private void pump() {
     if (ended) {
       return;
     }
-    long due = Math.min(pacer.due(System.nanoTime()), MAX_PER_FIRE);
+    long dueNow = pacer.due(System.nanoTime());
+    long behind = flow.behind();
+    long room = behind >= maxBehindBatches ? 0 : (maxBehindBatches - behind) * batchSize;
+    long due = Math.min(dueNow, Math.min(MAX_PER_FIRE, room));
+    if (due < dueNow && feed.dropsWhenBehind()) {
+      pacer.skip(dueNow - due);
+      flow.dropped(dueNow - due);
+    }
     List<Tick> batch = new ArrayList<>((int) Math.min(due, batchSize));
     for (long i = 0; i < due; i++) {
       Tick tick = feed.next(epochOffsetMicros + pacer.nextPlannedNanos() / 1_000);
@@ -147,6 +169,7 @@ public final class IngestVerticle extends VerticleBase {
   }
 
   private void publish(List<Tick> ticks) {
+    flow.published();
     bus.publish(Addresses.MD_TICKS, new TickBatch(ticks));
     published += ticks.size();
   }

@@ -41,6 +41,11 @@ public final class Pacer {
     return planned;
   }
 
+  /** Counts {@code n} due ticks as gone without sending them: a feed that drops when its consumers are behind. */
+  public void skip(long n) {
+    sent += n;
+  }
+
   public long sent() {
     return sent;
   }

@@ -59,6 +59,11 @@ public final class SimulatedFeed implements TickFeed {
   }
 
   @Override
+  public boolean dropsWhenBehind() {
+    return true;
+  }
+
+  @Override
   public String describe() {
     return "simulated feed over " + symbols;
   }

@@ -10,6 +10,14 @@ public interface TickFeed extends AutoCloseable {
 
   String describe();
 
+  /**
+   * What to do with due ticks the consumers cannot take: a live feed drops them (a late quote is worth nothing and
+   * the next one replaces it); a recording waits, so a replay slows down instead of losing data.
+   */
+  default boolean dropsWhenBehind() {
+    return false;
+  }
+
   @Override
   default void close() {
   }

@@ -11,7 +11,10 @@ import java.util.logging.LogManager;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 
-/** One-line JUL format for the runtime's own logs; Hazelcast and Netty quieter except cluster membership. */
+/**
+ * One-line JUL format for the runtime's own logs (control characters escaped, repeated lines rate-limited); Hazelcast
+ * and Netty quieter except cluster membership.
+ */
 public final class Logging {
 
   /** JUL holds loggers weakly: without these references the levels set below are lost at the next GC. */
@@ -29,6 +32,8 @@ public final class Logging {
     ConsoleHandler console = new ConsoleHandler();
     console.setFormatter(new OneLineFormatter());
     console.setLevel(Level.ALL);
+    // an overload or a hostile client must not turn one fault into millions of identical lines
+    console.setFilter(new RepeatedLines(20, 10_000, System::nanoTime));
     root.addHandler(console);
     root.setLevel(Level.INFO);
     configured = List.of(
@@ -68,6 +73,26 @@ public final class Logging {
     }
   }
 
+  /** One record, one line: client text with a newline (or any control character) cannot forge a second line. */
+  static String escapeControls(String text) {
+    StringBuilder out = null;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      boolean control = Character.isISOControl(c) || c == '\u2028' || c == '\u2029';
+      if (control && out == null) {
+        out = new StringBuilder(text.length() + 16).append(text, 0, i);
+      }
+      if (out != null) {
+        if (control) {
+          out.append(c == '\n' ? "\\n" : c == '\r' ? "\\r" : c == '\t' ? "\\t" : String.format("\\u%04x", (int) c));
+        } else {
+          out.append(c);
+        }
+      }
+    }
+    return out == null ? text : out.toString();
+  }
+
   static final class OneLineFormatter extends Formatter {
     @Override
     public String format(LogRecord record) {
@@ -77,9 +102,9 @@ public final class Logging {
           .append(java.time.Instant.ofEpochMilli(record.getMillis())).append(' ')
           .append(record.getLevel().getName()).append(' ')
           .append(shortName).append(": ")
-          .append(formatMessage(record));
+          .append(escapeControls(formatMessage(record)));
       if (record.getThrown() != null) {
-        line.append(" (").append(RuntimeHooks.oneLine(record.getThrown())).append(')');
+        line.append(" (").append(escapeControls(RuntimeHooks.oneLine(record.getThrown()))).append(')');
       }
       return line.append(System.lineSeparator()).toString();
     }

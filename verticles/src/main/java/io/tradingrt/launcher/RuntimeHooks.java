@@ -43,6 +43,11 @@ final class RuntimeHooks implements VertxApplicationHooks {
         .setPrometheusOptions(new VertxPrometheusOptions().setEnabled(true))
         .setJvmMetricsEnabled(true)
         .setEnabled(true));
+    if (options.getEventLoopPoolSize() == VertxOptions.DEFAULT_EVENT_LOOP_POOL_SIZE) {
+      // one event loop per role: a role busy with a tick flood (signal, risk) must not share its thread with the
+      // HTTP role, or /health/live waits behind its queue; the OS then time-slices the busy loops fairly
+      options.setEventLoopPoolSize(Math.max(VertxOptions.DEFAULT_EVENT_LOOP_POOL_SIZE, Roles.ORDER.size() + 2));
+    }
     if (cluster) {
       var hazelcast = ClusterSetup.hazelcastConfig(env);
       if (options.getEventBusOptions().getHost() == null

@@ -2,6 +2,7 @@ package io.tradingrt.launcher;
 
 import io.tradingrt.storage.Backup;
 import io.tradingrt.storage.BackupManifest;
+import io.tradingrt.storage.BackupTarget;
 import io.tradingrt.storage.DatabaseLockedException;
 import io.tradingrt.storage.DuckDb;
 import io.tradingrt.storage.ImportProgress;
@@ -24,13 +25,13 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The jar's operator commands: {@code backup DIR}, {@code restore DIR [--to FILE]},
+ * The jar's operator commands: {@code backup NAME} (under storage.backupRoot), {@code restore DIR [--to FILE]},
  * {@code import csv|parquet FILE}, {@code import postgres --url JDBC_URL --table TABLE [--batch N]}. Each reads the
  * same configuration as the runtime ({@code -conf}, environment). Exit codes: 0 done, 1 failed, 2 usage.
  */
 public final class Tools {
 
-  private static final String USAGE = "usage: backup DIR | restore DIR [--to FILE] | import csv|parquet FILE"
+  private static final String USAGE = "usage: backup NAME | restore DIR [--to FILE] | import csv|parquet FILE"
       + " | import postgres --url JDBC_URL --table TABLE [--batch N]   (each accepts -conf FILE|JSON)";
 
   private Tools() {
@@ -47,7 +48,7 @@ public final class Tools {
           : RuntimeConfig.parseOverride(options.conf), System.getenv());
       StorageConfig storage = config.getJsonObject("storage").mapTo(StorageConfig.class);
       return switch (command) {
-        case "backup" -> backup(options.required(0, "DIR"), storage, config.getJsonObject("http"));
+        case "backup" -> backup(options.required(0, "NAME"), storage, config.getJsonObject("http"));
         case "restore" -> restore(options.required(0, "DIR"), options.flag("--to", storage.path()), storage);
         default -> importData(options, storage);
       };
@@ -64,24 +65,25 @@ public final class Tools {
     }
   }
 
-  private static int backup(String dir, StorageConfig storage, JsonObject http) throws Exception {
-    Path target = Path.of(dir).toAbsolutePath();
+  private static int backup(String name, StorageConfig storage, JsonObject http) throws Exception {
+    Path target = BackupTarget.resolve(storage.backupDir(), name);
     try (var connection = DuckDb.open(storage)) {
       report(Backup.backup(connection, target), target, "offline");
       return 0;
     } catch (DatabaseLockedException running) {
-      return onlineBackup(target, http, running);
+      return onlineBackup(name, target, http, running);
     }
   }
 
   /** The runtime holds the file: ask it, over its HTTP API, to back up from one of its reader connections. */
-  private static int onlineBackup(Path target, JsonObject http, DatabaseLockedException running) throws Exception {
+  private static int onlineBackup(String name, Path target, JsonObject http, DatabaseLockedException running)
+      throws Exception {
     String url = "http://" + http.getString("host", "127.0.0.1") + ":" + http.getInteger("port", 8080)
         + "/api/admin/backup";
     HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofMinutes(30))
         .header("Authorization", "Bearer " + http.getString("token", ""))
         .header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString(new JsonObject().put("dir", target.toString()).encode())).build();
+        .POST(HttpRequest.BodyPublishers.ofString(new JsonObject().put("dir", name).encode())).build();
     HttpResponse<String> response;
     try {
       response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());

@@ -28,6 +28,7 @@ final class DomainMeters {
   private final Map<String, Synced> denialsByReason = new HashMap<>();
   private final Synced signals;
   private final Synced fills;
+  private final Synced feedDropped;
   private final AtomicLong writerQueueDepth = new AtomicLong();
   private final AtomicLong writerDropped = new AtomicLong();
   private final Timer tickToTrade;
@@ -53,6 +54,7 @@ final class DomainMeters {
     this.registry = registry;
     signals = counter("tradingrt.signals", "strategy signals published");
     fills = counter("tradingrt.fills", "fills received");
+    feedDropped = counter("tradingrt.ingest.dropped", "ticks the feed dropped because consumers were behind");
     for (OrderStatus status : OrderStatus.values()) {
       ordersByStatus.put(status, counter("tradingrt.orders", "order events by status", "status", status.name()));
     }
@@ -76,7 +78,8 @@ final class DomainMeters {
     tickToTrade.record(micros, TimeUnit.MICROSECONDS);
   }
 
-  void sync(LiveMetrics live) {
+  void sync(LiveMetrics live, long feedDroppedTicks) {
+    feedDropped.advanceTo(feedDroppedTicks);
     live.ticksBySymbol().forEach((symbol, total) -> ticksBySymbol
         .computeIfAbsent(symbol, s -> counter("tradingrt.ticks.in", "ticks received by symbol", "symbol", s))
         .advanceTo(total));

@@ -1,6 +1,7 @@
 package io.tradingrt.metrics;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.tradingrt.ingest.TickFlow;
 import io.tradingrt.codecs.Addresses;
 import io.tradingrt.codecs.Fill;
 import io.tradingrt.codecs.Headers;
@@ -51,7 +52,7 @@ public final class MetricsVerticle extends VerticleBase {
       pollWriterHealth(healthIntervalMs);
     });
     return Future.all(List.of(
-        bus.<TickBatch>consumer(Addresses.MD_TICKS, m -> {
+        TickFlow.consumer(vertx, "metrics", m -> {
           live.onTicks(m.body());
           quotes.offer(m.body());
         }).completion(),
@@ -72,7 +73,7 @@ public final class MetricsVerticle extends VerticleBase {
   private void publishSnapshot() {
     bus.publish(Addresses.METRICS_LIVE, live.snapshot());
     if (meters != null) {
-      meters.sync(live);
+      meters.sync(live, TickFlow.of(vertx).droppedTicks());
     }
   }
 

@@ -1,5 +1,6 @@
 package io.tradingrt.portfolio;
 
+import io.tradingrt.ingest.TickFlow;
 import io.tradingrt.codecs.Addresses;
 import io.tradingrt.codecs.Fill;
 import io.tradingrt.codecs.Fixed;
@@ -34,7 +35,7 @@ public final class PortfolioVerticle extends VerticleBase {
       return Future.failedFuture("portfolio: invalid initialCash: " + e.getMessage());
     }
     if (conf.getBoolean("persist", true)) {
-      durable = new DurableSender(vertx, conf.getLong("storageTimeoutMs", 10_000L), 100_000);
+      durable = new DurableSender(vertx, conf.getLong("storageTimeoutMs", 10_000L), DurableSender.MAX_PENDING);
     }
     var bus = vertx.eventBus();
     vertx.setPeriodic(conf.getLong("snapshotIntervalMs", 1_000L),
@@ -42,7 +43,7 @@ public final class PortfolioVerticle extends VerticleBase {
     vertx.setPeriodic(conf.getLong("logIntervalMs", 5_000L), id -> log(portfolio.snapshot(MicrosClock.SYSTEM.nowMicros())));
     return Future.all(List.of(
         bus.<Fill>consumer(Addresses.EXEC_FILLS, m -> onFill(m.body())).completion(),
-        bus.<TickBatch>consumer(Addresses.MD_TICKS, m -> m.body().ticks().forEach(portfolio::onTick)).completion()));
+        TickFlow.consumer(vertx, "portfolio", m -> m.body().ticks().forEach(portfolio::onTick)).completion()));
   }
 
   private void onFill(Fill fill) {

@@ -1,5 +1,6 @@
 package io.tradingrt.risk;
 
+import io.tradingrt.ingest.TickFlow;
 import io.tradingrt.codecs.Addresses;
 import io.tradingrt.codecs.ControlCommand;
 import io.tradingrt.codecs.Fill;
@@ -49,14 +50,14 @@ public final class RiskVerticle extends VerticleBase {
     }
     bus = vertx.eventBus();
     if (config().getBoolean("persist", true)) {
-      durable = new DurableSender(vertx, config().getLong("storageTimeoutMs", 10_000L), 100_000);
+      durable = new DurableSender(vertx, config().getLong("storageTimeoutMs", 10_000L), DurableSender.MAX_PENDING);
     }
     vertx.setPeriodic(1_000, id -> publishStateChanges());
     scheduleNewDay();
     return Future.all(List.of(
         bus.<OrderRequest>consumer(Addresses.ORDERS_SUBMIT, this::onOrder).completion(),
         bus.<RiskControl>consumer(Addresses.RISK_CONTROL, this::onControl).completion(),
-        bus.<TickBatch>consumer(Addresses.MD_TICKS, m -> {
+        TickFlow.consumer(vertx, "risk", m -> {
           m.body().ticks().forEach(engine::onTick);
           publishStateChanges();
         }).completion(),

@@ -1,5 +1,6 @@
 package io.tradingrt.signal;
 
+import io.tradingrt.ingest.TickFlow;
 import io.tradingrt.codecs.Addresses;
 import io.tradingrt.codecs.Fill;
 import io.tradingrt.codecs.Fixed;
@@ -60,7 +61,7 @@ public final class SignalVerticle extends VerticleBase {
     bus = vertx.eventBus();
     LOG.info(() -> "signal: running " + byName.keySet());
     return Future.all(
-        bus.<TickBatch>consumer(Addresses.MD_TICKS, m -> m.body().ticks().forEach(this::onTick)).completion(),
+        TickFlow.consumer(vertx, "signal", m -> m.body().ticks().forEach(this::onTick)).completion(),
         bus.<OrderEvent>consumer(Addresses.EXEC_EVENTS, m -> {
           OrderEvent event = m.body();
           Strategy s = event.status().isTerminal() ? ownOrders.remove(event.clientOrderId())

@@ -24,10 +24,13 @@ public final class Backup {
   private Backup() {
   }
 
-  /** Run on a reader's duplicate connection with no open transaction; {@code dir} must not exist yet. */
+  /**
+   * Run on a reader's duplicate connection with no open transaction; {@code dir} must not exist yet (callers take it
+   * from {@link BackupTarget}, so it and its {@code .partial} sibling lie inside the backup root).
+   */
   public static BackupManifest backup(Connection connection, Path dir) {
     if (Files.exists(dir)) {
-      throw new StorageException(StorageErrorCode.BACKUP_FAILED, "backup directory " + dir + " already exists");
+      throw new StorageException(StorageErrorCode.BACKUP_EXISTS, "backup directory " + dir + " already exists");
     }
     Path partial = dir.resolveSibling(dir.getFileName() + ".partial");
     try {

@@ -17,6 +17,11 @@ import java.util.logging.Logger;
 public final class DurableSender {
   private static final Logger LOG = Logger.getLogger(DurableSender.class.getName());
   private static final long MAX_BACKOFF_MILLIS = 5_000;
+  /**
+   * Sends awaiting their commit, per producer: beyond it a record is refused and counted. Each pending send holds a
+   * timer, a reply handler and a queued write, so the bound is what keeps an order storm from filling the heap.
+   */
+  public static final int MAX_PENDING = 10_000;
 
   private final Vertx vertx;
   private final long timeoutMillis;

@@ -8,7 +8,7 @@ import java.util.Objects;
  * with {@code config.getJsonObject("storage").mapTo(StorageConfig.class)}; absent numbers (0) take the defaults.
  */
 public record StorageConfig(String path, int flushRows, long flushMillis, int queueCapacity, int checkpointSeconds,
-                            String memoryLimit, int threads, int readers, Retention retention) {
+                            String memoryLimit, int threads, int readers, Retention retention, String backupRoot) {
 
   /** Ticks and bars older than hotDays go to Parquet under tierPath; Parquet older than coldDays is deleted. */
   public record Retention(int hotDays, int coldDays, String tierPath) {
@@ -27,22 +27,27 @@ public record StorageConfig(String path, int flushRows, long flushMillis, int qu
     Objects.requireNonNull(path, "storage.path");
     flushRows = flushRows > 0 ? flushRows : 50_000;
     flushMillis = flushMillis > 0 ? flushMillis : 200;
-    queueCapacity = queueCapacity > 0 ? queueCapacity : 2_000_000;
+    queueCapacity = queueCapacity > 0 ? queueCapacity : 500_000;
     checkpointSeconds = checkpointSeconds > 0 ? checkpointSeconds : 60;
     memoryLimit = memoryLimit == null || memoryLimit.isBlank() ? "2GB" : memoryLimit;
     threads = threads > 0 ? threads : 2;
     readers = readers > 0 ? readers : 2;
     retention = retention != null ? retention : new Retention(0, 0, null);
+    backupRoot = backupRoot == null || backupRoot.isBlank() ? "data/backups" : backupRoot;
   }
 
   /** The defaults of conf/runtime.json for a given file: for tests and tools. */
   public static StorageConfig defaults(Path file) {
     return new StorageConfig(file.toString(), 0, 0, 0, 0, null, 0, 0,
-        new Retention(0, 0, file.resolveSibling("tiers").toString()));
+        new Retention(0, 0, file.resolveSibling("tiers").toString()), file.resolveSibling("backups").toString());
   }
 
   public Path file() {
     return Path.of(path);
+  }
+
+  public Path backupDir() {
+    return Path.of(backupRoot);
   }
 
   public Path tierPath() {

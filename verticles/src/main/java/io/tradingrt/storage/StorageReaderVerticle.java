@@ -23,6 +23,7 @@ public final class StorageReaderVerticle extends VerticleBase {
 
   private final DuckDBConnection connection;
   private StorageQueries queries;
+  private Path backupRoot;
 
   StorageReaderVerticle(DuckDBConnection connection) {
     this.connection = connection;
@@ -31,6 +32,7 @@ public final class StorageReaderVerticle extends VerticleBase {
   @Override
   public Future<?> start() {
     queries = new StorageQueries(connection);
+    backupRoot = config().mapTo(StorageConfig.class).backupDir();
     var bus = vertx.eventBus();
     return Future.all(List.of(
         bus.<JsonObject>consumer(Addresses.QUERY_LATEST_TICKS, m -> answer(m, p ->
@@ -51,11 +53,8 @@ public final class StorageReaderVerticle extends VerticleBase {
         bus.<JsonObject>consumer(Addresses.QUERY_VWAP, m -> answer(m, p -> items(queries.vwapBySymbol()))).completion(),
         bus.<JsonObject>consumer(Addresses.QUERY_STATS, m -> answer(m, p -> json(queries.stats()))).completion(),
         bus.<JsonObject>consumer(Addresses.STORAGE_BACKUP, m -> answer(m, p -> {
-          String dir = p.getString("dir");
-          if (dir == null || dir.isBlank()) {
-            throw new IllegalArgumentException("backup needs a target directory 'dir'");
-          }
-          return json(Backup.backup(connection, Path.of(dir)));
+          Path dir = BackupTarget.resolve(backupRoot, p.getValue("dir") instanceof String s ? s : null);
+          return json(Backup.backup(connection, dir)).put("dir", dir.toString());
         })).completion()));
   }
 
@@ -63,10 +62,16 @@ public final class StorageReaderVerticle extends VerticleBase {
     JsonObject params = message.body() == null ? new JsonObject() : message.body();
     try {
       message.reply(query.apply(params));
-    } catch (IllegalArgumentException | ClassCastException e) {
+    } catch (ClassCastException e) {
+      message.fail(400, "a query parameter has the wrong type");
+    } catch (IllegalArgumentException e) {
       message.fail(400, e.getMessage());
     } catch (StorageException e) {
-      message.fail(500, e.code() + ": " + e.getMessage());
+      message.fail(switch (e.code()) {
+        case BACKUP_REFUSED -> 400;
+        case BACKUP_EXISTS -> 409;
+        default -> 500;
+      }, e.code() + ": " + e.getMessage());
     } catch (RuntimeException e) {
       // an unexpected failure still answers: the caller must not wait for its timeout
       message.fail(500, "query failed: " + e);

@@ -16,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 
 import static io.tradingrt.http.EdgeStack.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -91,7 +92,8 @@ class SockJsBridgeTest {
         .put("headers", new JsonObject().put("token", EdgeStack.TOKEN)));
     JsonObject refused = frames.next(m -> "r-4".equals(m.getString("address")));
     assertEquals(400, refused.getInteger("failureCode"));
-    assertTrue(refused.getString("message").startsWith("invalid RiskControl"), refused.encode());
+    assertTrue(refused.getString("message").startsWith("INVALID_CONTROL: invalid RiskControl"), refused.encode());
+    assertFalse(refused.getString("message").contains("io.tradingrt"), "no Java class names: " + refused.encode());
   }
 
   private Frames connect() {

@@ -18,7 +18,8 @@ import java.io.IOException;
 
 /**
  * The one JSON mapping of the contract, used by bridges and REST. Fixed values are written as decimal strings so no
- * client parses money through a binary float; they are read from strings or JSON numbers.
+ * client parses money through a binary float; they are read from strings or JSON numbers in the strict form of
+ * {@link Fixed#parse}.
  */
 public final class ContractJson {
 
@@ -66,13 +67,13 @@ public final class ContractJson {
     public Fixed deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
       JsonToken token = p.currentToken();
       String text = switch (token) {
-        case VALUE_STRING -> p.getText();
-        case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> p.getDecimalValue().toPlainString();
+        // a number's literal text, so 1E+2 is refused like the string "1E+2" instead of becoming 100
+        case VALUE_STRING, VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> p.getText();
         default -> throw InvalidFormatException.from(p, "a decimal must be a JSON string or number", p.getText(),
             Fixed.class);
       };
       try {
-        return Fixed.of(text);
+        return Fixed.parse(text);
       } catch (IllegalArgumentException e) {
         throw InvalidFormatException.from(p, e.getMessage(), text, Fixed.class);
       }
