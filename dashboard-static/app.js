@@ -86,6 +86,9 @@ const state = {
 window.__trt = state; // the browser test reads liveCount and the risk state from here
 
 const dark = {backgroundColor: 'transparent', textStyle: {color: '#d0d7de', fontFamily: 'ui-monospace, monospace'}};
+// HTML tooltips are markup with style attributes, which style-src 'self' refuses; richText draws them on the canvas
+const tooltip = (trigger, extra = {}) => ({trigger, renderMode: 'richText', backgroundColor: '#151b23',
+  borderColor: '#3b4450', textStyle: {color: '#d0d7de'}, ...extra});
 const axis = {axisLine: {lineStyle: {color: '#3b4450'}}, splitLine: {lineStyle: {color: '#1f2630'}}, axisLabel: {color: '#7d8590'}};
 const charts = {
   candles: echarts.init($('candles'), null, {renderer: 'canvas'}),
@@ -97,12 +100,12 @@ charts.candles.setOption({...dark, animation: false, grid: {left: 60, right: 60,
   xAxis: [{type: 'category', ...axis, data: []}, {type: 'category', gridIndex: 0, show: false, data: []}],
   yAxis: [{scale: true, ...axis}, {scale: true, ...axis, position: 'right', splitLine: {show: false}}],
   dataZoom: [{type: 'inside', start: 50, end: 100}, {type: 'slider', height: 16, bottom: 8, textStyle: {color: '#7d8590'}}],
-  tooltip: {trigger: 'axis', axisPointer: {type: 'cross'}},
+  tooltip: tooltip('axis', {axisPointer: {type: 'cross'}}),
   series: [{type: 'candlestick', name: 'price', itemStyle: {color: '#26a69a', color0: '#ef5350', borderColor: '#26a69a', borderColor0: '#ef5350'}, data: []},
     {type: 'bar', name: 'volume', yAxisIndex: 1, itemStyle: {color: 'rgba(88,166,255,.25)'}, data: []}]});
 const lineChart = (chart, names, colors, yNames) => chart.setOption({...dark, animation: false,
   grid: {left: 84, right: yNames.length > 1 ? 60 : 12, top: 22, bottom: 22},
-  legend: {top: 0, textStyle: {color: '#7d8590'}, data: names}, tooltip: {trigger: 'axis'},
+  legend: {top: 0, textStyle: {color: '#7d8590'}, data: names}, tooltip: tooltip('axis'),
   xAxis: {type: 'time', ...axis}, yAxis: yNames.map((n, i) => ({type: 'value', scale: true, name: '', ...axis, position: i ? 'right' : 'left', splitLine: {show: !i, lineStyle: {color: '#1f2630'}}})),
   series: names.map((name, i) => ({type: 'line', name, showSymbol: false, yAxisIndex: yNames.length > 1 && i > 0 ? 1 : 0, lineStyle: {width: 1.5, color: colors[i]}, itemStyle: {color: colors[i]}, data: []}))});
 lineChart(charts.equity, ['equity', 'realized', 'unrealized'], ['#58a6ff', '#26a69a', '#e3b341'], ['equity', 'pnl']);

@@ -35,6 +35,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * A compromised or buggy producer (or a REST client, while the edge still accepts such text) puts markup into ids,
  * names, symbols and messages; headless chromium shows the dashboard, which must show it as text and run nothing.
+ * Screenshot: target/dashboard-injection.png.
  */
 class DashboardInjectionTest {
   private static final String MARKUP = "<img src=x onerror=\"document.title='pwned'\">";
@@ -94,6 +95,10 @@ class DashboardInjectionTest {
       assertTrue(text(browser, "risk-cause").contains("halt-" + MARKUP), "the risk message as literal text");
       assertTrue((Boolean) browser.eval("[...document.querySelectorAll('#orders td')].some((td) => td.title === "
           + "'denied-' + " + js(ATTRIBUTE_BREAK + MARKUP) + ")"), "the reason's message is the cell's title, intact");
+      hover(browser, "candles");
+      hover(browser, "equity");
+      Thread.sleep(500); // echarts draws the tooltip (HTML tooltips would break style-src 'self')
+      browser.screenshot(Path.of("target", "dashboard-injection.png"));
       assertEquals("[]", browser.eval("JSON.stringify(window.__violations)"), "the page needed no CSP exception");
       assertEquals("websocket", browser.eval("bus.sock.transport"), "connect-src 'self' admits the websocket");
 
@@ -140,6 +145,14 @@ class DashboardInjectionTest {
     assertEquals("nosniff", response.headers().firstValue("X-Content-Type-Options").orElse(""), url);
     assertEquals("DENY", response.headers().firstValue("X-Frame-Options").orElse(""), url);
     assertEquals("no-referrer", response.headers().firstValue("Referrer-Policy").orElse(""), url);
+  }
+
+  /** A real mouse move over the middle of the element, so the chart draws its tooltip. */
+  private static void hover(HeadlessChromium browser, String id) {
+    JsonObject box = new JsonObject((String) browser.eval("JSON.stringify(document.getElementById('" + id
+        + "').getBoundingClientRect())"));
+    browser.call("Input.dispatchMouseEvent", new JsonObject().put("type", "mouseMoved")
+        .put("x", box.getDouble("x") + box.getDouble("width") * 0.6).put("y", box.getDouble("y") + 60));
   }
 
   private static String text(HeadlessChromium browser, String id) {
