@@ -57,6 +57,26 @@ const fmt = (s, digits = 2) => (isNaN(num(s)) ? '–' : num(s).toLocaleString('e
 const micros = (v) => (v >= 10000 ? (v / 1000).toFixed(1) + ' ms' : v + ' µs');
 const time = (us) => new Date(us / 1000).toISOString().substring(11, 23);
 const signed = (el, s) => { el.textContent = fmt(s); el.className = num(s) > 0 ? 'pnl pos' : num(s) < 0 ? 'pnl neg' : 'pnl'; };
+// data becomes a CSS class only when it is one of ours, so a hostile status cannot pick the page's styles
+const STYLED = new Set(['BUY', 'SELL', 'DENIED', 'REJECTED', 'FILLED', 'CANCELED', 'EXPIRED']);
+const styleOf = (value) => (STYLED.has(value) ? value : '');
+const STATES = new Set(['ACTIVE', 'REDUCING', 'HALTED']);
+
+/** A table row built from text: each cell is a value, or {text, cls, title}; nothing here is parsed as HTML. */
+function row(cells) {
+  const tr = document.createElement('tr');
+  for (const cell of cells) {
+    const c = cell !== null && typeof cell === 'object' ? cell : {text: cell};
+    const td = document.createElement('td');
+    td.textContent = c.text === undefined || c.text === null ? '' : String(c.text);
+    if (c.cls) td.className = c.cls;
+    if (c.title) td.title = String(c.title);
+    tr.appendChild(td);
+  }
+  return tr;
+}
+
+const fillBody = (tableId, rows) => $(tableId).tBodies[0].replaceChildren(...rows);
 
 const MAX_POINTS = 600; // one minute of 10 Hz snapshots
 const state = {
@@ -66,6 +86,9 @@ const state = {
 window.__trt = state; // the browser test reads liveCount and the risk state from here
 
 const dark = {backgroundColor: 'transparent', textStyle: {color: '#d0d7de', fontFamily: 'ui-monospace, monospace'}};
+// HTML tooltips are markup with style attributes, which style-src 'self' refuses; richText draws them on the canvas
+const tooltip = (trigger, extra = {}) => ({trigger, renderMode: 'richText', backgroundColor: '#151b23',
+  borderColor: '#3b4450', textStyle: {color: '#d0d7de'}, ...extra});
 const axis = {axisLine: {lineStyle: {color: '#3b4450'}}, splitLine: {lineStyle: {color: '#1f2630'}}, axisLabel: {color: '#7d8590'}};
 const charts = {
   candles: echarts.init($('candles'), null, {renderer: 'canvas'}),
@@ -77,12 +100,12 @@ charts.candles.setOption({...dark, animation: false, grid: {left: 60, right: 60,
   xAxis: [{type: 'category', ...axis, data: []}, {type: 'category', gridIndex: 0, show: false, data: []}],
   yAxis: [{scale: true, ...axis}, {scale: true, ...axis, position: 'right', splitLine: {show: false}}],
   dataZoom: [{type: 'inside', start: 50, end: 100}, {type: 'slider', height: 16, bottom: 8, textStyle: {color: '#7d8590'}}],
-  tooltip: {trigger: 'axis', axisPointer: {type: 'cross'}},
+  tooltip: tooltip('axis', {axisPointer: {type: 'cross'}}),
   series: [{type: 'candlestick', name: 'price', itemStyle: {color: '#26a69a', color0: '#ef5350', borderColor: '#26a69a', borderColor0: '#ef5350'}, data: []},
     {type: 'bar', name: 'volume', yAxisIndex: 1, itemStyle: {color: 'rgba(88,166,255,.25)'}, data: []}]});
 const lineChart = (chart, names, colors, yNames) => chart.setOption({...dark, animation: false,
   grid: {left: 84, right: yNames.length > 1 ? 60 : 12, top: 22, bottom: 22},
-  legend: {top: 0, textStyle: {color: '#7d8590'}, data: names}, tooltip: {trigger: 'axis'},
+  legend: {top: 0, textStyle: {color: '#7d8590'}, data: names}, tooltip: tooltip('axis'),
   xAxis: {type: 'time', ...axis}, yAxis: yNames.map((n, i) => ({type: 'value', scale: true, name: '', ...axis, position: i ? 'right' : 'left', splitLine: {show: !i, lineStyle: {color: '#1f2630'}}})),
   series: names.map((name, i) => ({type: 'line', name, showSymbol: false, yAxisIndex: yNames.length > 1 && i > 0 ? 1 : 0, lineStyle: {width: 1.5, color: colors[i]}, itemStyle: {color: colors[i]}, data: []}))});
 lineChart(charts.equity, ['equity', 'realized', 'unrealized'], ['#58a6ff', '#26a69a', '#e3b341'], ['equity', 'pnl']);
@@ -124,7 +147,7 @@ function showState(s, cause) {
   const el = $('risk-state');
   if (el.textContent !== s) {
     el.textContent = s;
-    el.className = 'pill state-' + s;
+    el.className = 'pill' + (STATES.has(s) ? ' state-' + s : '');
   }
   if (cause) $('risk-cause').textContent = cause;
 }
@@ -150,19 +173,21 @@ function onQuote(q) {
   if (q.symbol === state.symbol) state.dirty.add('candles');
 }
 
+const symbolButtons = new Map(); // a Map, not a CSS selector built from the symbol: any text is a valid key
+
 function addSymbol(symbol) {
-  if (document.querySelector(`#symbols button[data-symbol="${symbol}"]`)) return;
+  if (symbolButtons.has(symbol)) return;
   const b = document.createElement('button');
   b.textContent = symbol;
-  b.dataset.symbol = symbol;
-  b.onclick = () => selectSymbol(symbol);
+  b.addEventListener('click', () => selectSymbol(symbol));
+  symbolButtons.set(symbol, b);
   $('symbols').appendChild(b);
   if (!state.symbol) selectSymbol(symbol);
 }
 
 function selectSymbol(symbol) {
   state.symbol = symbol;
-  document.querySelectorAll('#symbols button').forEach((b) => b.classList.toggle('active', b.dataset.symbol === symbol));
+  symbolButtons.forEach((b, s) => b.classList.toggle('active', s === symbol));
   loadBars();
 }
 
@@ -194,13 +219,16 @@ function renderCandles() {
 }
 
 function renderQuotes() {
-  $('quotes').tBodies[0].innerHTML = [...state.quotes.values()].sort((a, b) => a.symbol.localeCompare(b.symbol))
-    .map((q) => `<tr><td>${q.symbol}</td><td>${fmt(q.bid)}</td><td>${fmt(q.ask)}</td><td>${fmt(q.last)}</td><td>${fmt(num(q.ask) - num(q.bid), 4)}</td></tr>`).join('');
+  fillBody('quotes', [...state.quotes.values()].sort((a, b) => String(a.symbol).localeCompare(String(b.symbol)))
+    .map((q) => row([q.symbol, fmt(q.bid), fmt(q.ask), fmt(q.last), fmt(num(q.ask) - num(q.bid), 4)])));
 }
+
+const sign = (s) => (num(s) < 0 ? 'neg' : 'pos');
 
 function onPortfolio(p) {
   state.positions = p.positions;
-  $('positions').tBodies[0].innerHTML = p.positions.map((x) => `<tr><td>${x.symbol}</td><td class="${num(x.quantity) < 0 ? 'neg' : 'pos'}">${fmt(x.quantity, 0)}</td><td>${fmt(x.avgPrice)}</td><td>${fmt(x.lastPrice)}</td><td class="${num(x.unrealizedPnl) < 0 ? 'neg' : 'pos'}">${fmt(x.unrealizedPnl)}</td><td>${fmt(x.realizedPnl)}</td></tr>`).join('');
+  fillBody('positions', p.positions.map((x) => row([x.symbol, {text: fmt(x.quantity, 0), cls: sign(x.quantity)},
+    fmt(x.avgPrice), fmt(x.lastPrice), {text: fmt(x.unrealizedPnl), cls: sign(x.unrealizedPnl)}, fmt(x.realizedPnl)])));
 }
 
 function onOrderEvent(e) {
@@ -217,13 +245,15 @@ function onFill(f) {
 }
 
 function renderOrders() {
-  $('orders').tBodies[0].innerHTML = [...state.orders.values()].reverse().slice(0, 200).map((e) =>
-    `<tr><td>${time(e.tsMicros)}</td><td>${e.clientOrderId}</td><td>${e.strategy}</td><td>${e.symbol}</td><td class="${e.side}">${e.side}</td><td>${fmt(e.quantity, 0)}</td><td class="${e.status}">${e.status}</td><td>${fmt(e.filledQuantity, 0)}</td><td>${fmt(e.avgFillPrice)}</td><td title="${e.message || ''}">${e.reasonCode || ''}</td></tr>`).join('');
+  fillBody('orders', [...state.orders.values()].reverse().slice(0, 200).map((e) => row([time(e.tsMicros),
+    e.clientOrderId, e.strategy, e.symbol, {text: e.side, cls: styleOf(e.side)}, fmt(e.quantity, 0),
+    {text: e.status, cls: styleOf(e.status)}, fmt(e.filledQuantity, 0), fmt(e.avgFillPrice),
+    {text: e.reasonCode, title: e.message}])));
 }
 
 function renderFills() {
-  $('fills').tBodies[0].innerHTML = state.fills.slice(0, 200).map((f) =>
-    `<tr><td>${time(f.tsMicros)}</td><td>${f.symbol}</td><td class="${f.side}">${f.side}</td><td>${fmt(f.quantity, 0)}</td><td>${fmt(f.price)}</td><td>${fmt(f.fee, 4)}</td></tr>`).join('');
+  fillBody('fills', state.fills.slice(0, 200).map((f) => row([time(f.tsMicros), f.symbol,
+    {text: f.side, cls: styleOf(f.side)}, fmt(f.quantity, 0), fmt(f.price), fmt(f.fee, 4)])));
 }
 
 function renderLines() {
@@ -246,9 +276,10 @@ function frame() {
 }
 requestAnimationFrame(frame);
 
+// the token lives in this variable only: a reload asks for it again, and no storage keeps it for later scripts
+let token = '';
+
 async function control(command) {
-  const token = $('token').value.trim();
-  sessionStorage.setItem('trt-token', token);
   const res = await fetch('api/risk/' + command, {method: 'POST', headers: {'Authorization': 'Bearer ' + token,
     'Content-Type': 'application/json'}, body: JSON.stringify({reason: 'dashboard'})});
   const body = await res.json();
@@ -279,9 +310,11 @@ async function pollHealthOnce() {
   $('health').textContent = `health ${h.status} · writer ${w && w.configured ? w.status : 'not on this node'} · feed ${h.checks ? h.checks.feed.status : '?'} · cluster ${h.checks && h.checks.cluster.clustered ? 'joined' : 'single node'}`;
 }
 
-document.querySelectorAll('header button[data-command]').forEach((b) => { b.onclick = () => control(b.dataset.command); });
-$('token').value = sessionStorage.getItem('trt-token') || '';
-$('timeframe').onchange = (e) => { state.timeframe = e.target.value; loadBars(); };
+document.querySelectorAll('header button[data-command]').forEach((b) => b.addEventListener('click', () => control(b.dataset.command)));
+sessionStorage.removeItem('trt-token'); // earlier versions kept it there
+$('token').value = '';
+$('token').addEventListener('input', (e) => { token = e.target.value.trim(); });
+$('timeframe').addEventListener('change', (e) => { state.timeframe = e.target.value; loadBars(); });
 
 const bus = new Bus('eventbus', (up) => {
   $('conn').textContent = up ? 'bus: live' : 'bus: reconnecting';

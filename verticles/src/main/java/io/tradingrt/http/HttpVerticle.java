@@ -65,6 +65,7 @@ public final class HttpVerticle extends VerticleBase {
     Health health = new Health(vertx, state, clock, conf.getBoolean("expectStorage", roles.contains("storage")),
         conf.getBoolean("expectFeed", roles.contains("ingest")), conf.getLong("feedStaleMillis", 5_000L));
     Router router = Router.router(vertx);
+    router.route().handler(new SecurityHeaders());
     router.route().handler(this::rateLimit);
     router.route().handler(WellFormedUri::check);
     health.mount(router);
@@ -75,6 +76,7 @@ public final class HttpVerticle extends VerticleBase {
     new MetricsApi(state, bus, clock, health).mount(router);
     new TradingApi(state, bus, clock).mount(router);
     new ControlApi(state, bus, clock, token, symbols).mount(router);
+    router.route("/eventbus/*").handler(new OriginGuard(conf.getJsonArray("allowedOrigins")));
     router.route("/eventbus/*").subRouter(SockJsBridge.router(vertx, new BridgePolicy(token, clock)));
     router.get("/webjars/*").handler(StaticHandler.create("META-INF/resources/webjars"));
     router.get("/*").handler(StaticHandler.create("dashboard-static").setIndexPage("index.html"));
