@@ -1,6 +1,7 @@
 package io.tradingrt.bridge;
 
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.internal.net.NetSocketInternal;
 import io.vertx.core.json.JsonObject;
 import io.vertx.core.net.NetSocket;
 
@@ -56,7 +57,7 @@ final class GuardedConnection {
   void check(long now) {
     if (refused) {
       if (now - refusedAt > CLOSE_GRACE_NANOS) {
-        client.close();
+        forceClose();
       }
       return;
     }
@@ -85,6 +86,15 @@ final class GuardedConnection {
     client.write(errFrame(rejection)).onComplete(written -> client.close());
     if (upstream != null) {
       upstream.close();
+    }
+  }
+
+  /** Vert.x's close waits for pending writes, which a client that never reads never takes: close the channel. */
+  private void forceClose() {
+    if (client instanceof NetSocketInternal internal) {
+      internal.channelHandlerContext().channel().close();
+    } else {
+      client.close();
     }
   }
 

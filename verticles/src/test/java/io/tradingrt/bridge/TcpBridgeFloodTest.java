@@ -28,6 +28,7 @@ class TcpBridgeFloodTest {
   private static final int CAP = 200;
   private static final int FLOOD = 5_000;
 
+  private final TcpBridgeVerticle bridge = new TcpBridgeVerticle();
   private EdgeStack stack;
   private int port;
 
@@ -35,7 +36,7 @@ class TcpBridgeFloodTest {
   void start() throws IOException {
     port = TcpBridgeTest.freePort();
     stack = EdgeStack.start().http(new JsonObject()).metrics().trading(100);
-    stack.deploy(new TcpBridgeVerticle(), stack.httpConfig().put("tcpBridgePort", port)
+    stack.deploy(bridge, stack.httpConfig().put("tcpBridgePort", port)
         .put("tcpBridgeMaxConnections", CAP).put("tcpBridgeIdleTimeoutSeconds", 60));
   }
 
@@ -70,6 +71,8 @@ class TcpBridgeFloodTest {
       flooding.set(false);
       prober.join(5_000);
       assertEquals(FLOOD, refused);
+      assertEquals(FLOOD, bridge.counters().refusedAtCap());
+      assertEquals(CAP, bridge.counters().open());
       List<Long> sorted = new ArrayList<>(healthMicros);
       Collections.sort(sorted);
       assertTrue(sorted.size() > 20, "only " + sorted.size() + " health probes ran");

@@ -31,6 +31,7 @@ class TcpBridgeLimitsTest {
   private static final int READ_SECONDS = 1;
   private static final long MB = 1024 * 1024;
 
+  private final TcpBridgeVerticle bridge = new TcpBridgeVerticle();
   private EdgeStack stack;
   private SevereLog severe;
   private int port;
@@ -40,7 +41,7 @@ class TcpBridgeLimitsTest {
     severe = SevereLog.attach();
     port = TcpBridgeTest.freePort();
     stack = EdgeStack.start().metrics().trading(100);
-    stack.deploy(new TcpBridgeVerticle(), stack.httpConfig().put("tcpBridgePort", port)
+    stack.deploy(bridge, stack.httpConfig().put("tcpBridgePort", port)
         .put("tcpBridgeMaxFrameBytes", MAX_FRAME).put("tcpBridgeIdleTimeoutSeconds", IDLE_SECONDS)
         .put("tcpBridgeReadTimeoutSeconds", READ_SECONDS));
   }
@@ -150,6 +151,18 @@ class TcpBridgeLimitsTest {
       pinging.write(new JsonObject().put("type", "ping"));
       assertEquals("pong", pinging.nextOrClosed().getString("type"));
     }
+  }
+
+  @Test
+  void theCountersAreInTheLocalMapAndCountRefusals() throws Throwable {
+    assertTrue(stack.vertx.sharedData().getLocalMap(BridgeCounters.MAP).get(BridgeCounters.TCP) == bridge.counters());
+    long tooLarge = bridge.counters().refused(FrameError.FRAME_TOO_LARGE);
+    malformed("length 0xFFFFFFFF", new byte[] {(byte) 0xff, (byte) 0xff, (byte) 0xff, (byte) 0xff},
+        "frame_too_large").getExecutable().execute();
+    assertEquals(tooLarge + 1, bridge.counters().refused(FrameError.FRAME_TOO_LARGE));
+    assertEquals(bridge.counters().refused(FrameError.FRAME_TOO_LARGE),
+        bridge.counters().refusedByReason().get("frame_too_large"));
+    EdgeStack.eventually(5, "no connection left open", () -> bridge.counters().open() == 0);
   }
 
   private DynamicTest malformed(String what, byte[] bytes, String code) {
