@@ -17,6 +17,8 @@ import struct
 import sys
 import uuid
 
+PING_SECONDS = 20.0  # well inside the bridge's default idle timeout of 60 s
+
 
 class BridgeError(Exception):
     """An err frame from the bridge: access_denied, a refused token, an invalid body, a failed request."""
@@ -54,6 +56,20 @@ class EventBusClient:
                 raise ConnectionError("the bridge closed the connection")
             self.buffer += chunk
 
+    def read_keeping_alive(self):
+        """read(), pinging while nothing arrives: the bridge closes a connection that sends no frame for
+        http.tcpBridgeIdleTimeoutSeconds (60 s by default)."""
+        timeout = self.sock.gettimeout()
+        self.sock.settimeout(PING_SECONDS)
+        try:
+            while True:
+                try:
+                    return self.read()
+                except socket.timeout:
+                    self.write({"type": "ping"})
+        finally:
+            self.sock.settimeout(timeout)
+
     def ping(self):
         self.write({"type": "ping"})
         return self.expect(lambda f: f.get("type") == "pong")
@@ -83,7 +99,7 @@ class EventBusClient:
     def messages(self, address=None):
         """Yields bodies of messages (optionally for one address); an unaddressed err frame raises."""
         while True:
-            frame = self.backlog.pop(0) if self.backlog else self.read()
+            frame = self.backlog.pop(0) if self.backlog else self.read_keeping_alive()
             if frame.get("type") == "err" and not frame.get("address"):
                 raise BridgeError(frame.get("message"))
             if frame.get("type") == "message" and (address is None or frame.get("address") == address):

@@ -5,24 +5,36 @@ import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.net.NetServerOptions;
+import io.vertx.core.net.SocketAddress;
 import io.vertx.ext.eventbus.bridge.tcp.TcpEventBusBridge;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.logging.Logger;
 
 /**
  * The event bus for other languages on {@code tcpBridgePort}: 4-byte big-endian length + UTF-8 JSON frames, the same
- * permissions, token rule and JSON records as the SockJS bridge.
+ * permissions, token rule and JSON records as the SockJS bridge. The library bridge (vertx-tcp-eventbus-bridge 5.0.8
+ * has no frame limit, no validation and no way to hand it an accepted socket) listens on a Unix socket in a private
+ * directory; the public port is a {@link TcpBridgeGuard} that forwards only bounded, valid frames to it.
  */
 public final class TcpBridgeVerticle extends VerticleBase {
   private static final Logger LOG = Logger.getLogger(TcpBridgeVerticle.class.getName());
 
+  private final BridgeCounters counters = new BridgeCounters();
   private TcpEventBusBridge bridge;
+  private TcpBridgeGuard guard;
+  private Path socketDir;
 
   @Override
   public Future<?> start() {
     String host = config().getString("host", "127.0.0.1");
     int port = config().getInteger("tcpBridgePort", 7000);
+    BridgeLimits limits = BridgeLimits.from(config());
     BridgePolicy policy = new BridgePolicy(config().getString("token", ""), MicrosClock.SYSTEM);
     BridgeJson.install();
     bridge = TcpEventBusBridge.create(vertx, policy.permissions(new io.vertx.ext.bridge.BridgeOptions()),
@@ -31,11 +43,46 @@ public final class TcpBridgeVerticle extends VerticleBase {
           byte[] json = err.encode().getBytes(StandardCharsets.UTF_8);
           event.socket().write(Buffer.buffer().appendInt(json.length).appendBytes(json));
         }));
-    return bridge.listen(port, host).onSuccess(b -> LOG.info(() -> "tcp bridge: listening on " + host + ":" + port));
+    SocketAddress behindGuard = SocketAddress.domainSocketAddress(privateSocket().toString());
+    guard = new TcpBridgeGuard(vertx, limits, counters, behindGuard);
+    vertx.sharedData().getLocalMap(BridgeCounters.MAP).put(BridgeCounters.TCP, counters);
+    return bridge.listen(behindGuard).compose(b -> guard.listen(port, host)).onSuccess(s -> LOG.info(() ->
+        "tcp bridge: listening on " + host + ":" + s.actualPort() + " (frames ≤ " + limits.maxFrameBytes()
+            + " bytes, ≤ " + limits.maxConnections() + " connections)"));
+  }
+
+  /** Connections, refusals at the cap and refused frames by reason (also in the local map {@link BridgeCounters#MAP}). */
+  public BridgeCounters counters() {
+    return counters;
   }
 
   @Override
   public Future<?> stop() {
-    return bridge == null ? Future.succeededFuture() : bridge.close();
+    Future<?> guardClosed = guard == null ? Future.succeededFuture() : guard.close();
+    Future<?> bridgeClosed = bridge == null ? Future.succeededFuture() : bridge.close();
+    return Future.join(guardClosed, bridgeClosed).onComplete(done -> deleteSocketDir());
+  }
+
+  /** A socket path only this user can reach, so nothing bypasses the guard to the unbounded library parser. */
+  private Path privateSocket() {
+    try {
+      socketDir = Files.createTempDirectory("trt-bridge-",
+          PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+      return socketDir.resolve("bridge.sock");
+    } catch (IOException e) {
+      throw new UncheckedIOException("tcp bridge: cannot create the private socket directory", e);
+    }
+  }
+
+  private void deleteSocketDir() {
+    if (socketDir == null) {
+      return;
+    }
+    try {
+      Files.deleteIfExists(socketDir.resolve("bridge.sock"));
+      Files.deleteIfExists(socketDir);
+    } catch (IOException e) {
+      LOG.warning(() -> "tcp bridge: could not delete " + socketDir + ": " + e.getMessage());
+    }
   }
 }
