@@ -28,6 +28,8 @@ public final class ContractInput {
   }
 
   public static OrderRequest order(JsonObject json, String defaultStrategy, long nowMicros) {
+    exactDecimal(json, "quantity");
+    exactDecimal(json, "limitPrice");
     JsonObject filled = json.copy();
     if (!filled.containsKey("clientOrderId")) {
       filled.put("clientOrderId", defaultStrategy + "-" + UUID.randomUUID());
@@ -61,6 +63,17 @@ public final class ContractInput {
           + " characters; at most " + MAX_TEXT_LENGTH + " are kept");
     }
     return control;
+  }
+
+  /**
+   * Both edges parse the JSON before it gets here, and a JSON number with a fraction or an exponent has become a
+   * binary double by then (1E+2 is 100.0, 0.1 is not 0.1): only strings and whole numbers arrive exact.
+   */
+  private static void exactDecimal(JsonObject json, String field) {
+    if (json.getValue(field) instanceof Double || json.getValue(field) instanceof Float) {
+      throw new InputException(400, ContractJsonException.MALFORMED_DECIMAL, field
+          + " is a JSON number with a fraction or exponent; send decimals as strings such as \"12.5\"");
+    }
   }
 
   private static <T> T read(JsonObject json, Class<T> type, String invalidCode) {
