@@ -48,8 +48,16 @@ public final class RuntimeProcess implements AutoCloseable {
 
   public static RuntimeProcess start(String name, Path workDir, Map<String, String> env, String... args)
       throws IOException {
-    List<String> command = new ArrayList<>(List.of(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx1g", "-jar", jar().toString()));
+    return start(name, workDir, env, List.of("-Xmx1g"), args);
+  }
+
+  /** With the given JVM flags instead of the default {@code -Xmx1g}. */
+  public static RuntimeProcess start(String name, Path workDir, Map<String, String> env, List<String> jvmFlags,
+                                     String... args) throws IOException {
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.addAll(jvmFlags);
+    command.addAll(List.of("-jar", jar().toString()));
     command.addAll(List.of(args));
     ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true);
     builder.environment().putAll(env);
