@@ -85,7 +85,10 @@ public final class DuckDb {
     try (Statement statement = connection.createStatement()) {
       statement.execute("CHECKPOINT");
     } catch (SQLException e) {
-      throw new StorageException(StorageErrorCode.WRITE_FAILED, "checkpoint failed: " + e.getMessage(), e);
+      StorageErrorCode code = WriteFaults.classify(e);
+      // a checkpoint has no record of its own to reject: whatever failed is the database
+      throw new StorageException(code == StorageErrorCode.RECORD_REJECTED ? StorageErrorCode.WRITE_FAILED : code,
+          "checkpoint failed: " + e.getMessage(), e);
     }
   }
 
