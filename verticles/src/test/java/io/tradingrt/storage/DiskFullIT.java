@@ -94,6 +94,9 @@ class DiskFullIT {
         assertNotEquals(-1, runtime.terminate(Duration.ofSeconds(30)), "stopped on SIGTERM");
         lines = runtime.lines();
       }
+      // the runtime's own account of the outage, for whoever reads the report
+      Files.write(Path.of(System.getProperty("project.root", "."), "verticles", "target", "DiskFullIT-runtime.log"),
+          lines);
       Set<String> ackedFills = new HashSet<>();
       for (String line : lines) {
         int at = line.indexOf("execution: stored fill/");
