@@ -29,7 +29,7 @@ class WriterDatabaseTest {
     database.writer().flush();
     WriterDatabase.Reader reader = database.reader();
     AtomicReference<DuckDBConnection> before = new AtomicReference<>();
-    assertEquals(100L, reader.use(c -> {
+    assertEquals(100L, (long) reader.use(c -> {
       before.set(c);
       return count(c);
     }));
@@ -39,7 +39,7 @@ class WriterDatabaseTest {
     assertTrue(before.get().isClosed(), "the old duplicate is closed, so DuckDB can release the old database");
     database.writer().appendTicks(StorageFixtures.randomTicks(2, 50, MONDAY + 200 * SECOND, SECOND, "MSFT"));
     database.writer().flush();
-    assertEquals(150L, reader.use(c -> {
+    assertEquals(150L, (long) reader.use(c -> {
       assertNotSame(before.get(), c);
       return count(c);
     }));

@@ -85,4 +85,50 @@ class WriterLoopTest {
       assertEquals("fill big-F1", StorageFixtures.scalar(reader, "SELECT kind || ' ' || record_id FROM dead_letters"));
     }
   }
+
+  @Test
+  void aRejectedTickBatchIsDroppedAndCountedAndALargeGroupIsIsolatedToo() throws Exception {
+    Path file = dir.resolve("large.duckdb");
+    var connection = StorageFixtures.openMigrated(file);
+    WriteQueue queue = new WriteQueue(1_000_000);
+    WriterDatabase database = new WriterDatabase(connection, () -> DuckDb.open(file, "256MB", 1), MicrosClock.SYSTEM);
+    WriterLoop loop = new WriterLoop(queue, database, new Quarantine(dir.resolve("q.jsonl"), MicrosClock.SYSTEM),
+        MicrosClock.SYSTEM, 1_000_000, 60_000, 3_600, () -> { });
+    queue.offer(new WriteQueue.TickRows(StorageFixtures.randomTicks(3, 300, MONDAY, SECOND, "AAPL")));
+    List<io.tradingrt.codecs.Tick> poisoned = new ArrayList<>(StorageFixtures.randomTicks(5, 10, MONDAY, SECOND,
+        "TSLA"));
+    io.tradingrt.codecs.Tick good = poisoned.get(3);
+    // the appender would store 2e10 into DECIMAL(18,8) unchecked: RowAppenders refuses it like a cast would
+    poisoned.set(3, new io.tradingrt.codecs.Tick(good.symbol(), good.tsMicros(), good.bid(), good.ask(),
+        good.bidSize(), good.askSize(), Fixed.of(20_000_000_000L), good.lastSize(), good.seq()));
+    queue.offer(new WriteQueue.TickRows(poisoned));
+    queue.offer(new WriteQueue.TickRows(StorageFixtures.randomTicks(4, 200, MONDAY + 10 * SECOND, SECOND, "MSFT")));
+    // 12 fills in one Durable take the staging path (appender + INSERT … SELECT), where no cast would catch it
+    List<Fill> fills = new ArrayList<>();
+    for (int i = 0; i < 12; i++) {
+      fills.add(StorageFixtures.fill("g-F" + i, "AAPL", "1", i == 7 ? "10000000000" : "101.5", MONDAY + i));
+    }
+    CompletableFuture<StorageWriter.TradingWrite> ack = new CompletableFuture<>();
+    queue.offer(new WriteQueue.Durable(List.of(), fills, List.of(), ack));
+    Thread thread = new Thread(loop, "storage-writer-test");
+    thread.start();
+    try {
+      StorageWriter.TradingWrite written = ack.get(30, TimeUnit.SECONDS);
+      assertEquals(11, written.newFills());
+      assertEquals(1, written.quarantined());
+      WriterLoop.Health health = loop.health();
+      assertEquals(10, health.rejectedRows(), "the rejected tick batch is counted: " + health);
+      assertTrue(health.ready());
+      assertEquals(0, health.failedCommits());
+    } finally {
+      loop.stop(System.nanoTime() + 3_000_000_000L);
+      thread.join(10_000);
+    }
+    try (var reader = DuckDb.open(file, "256MB", 1)) {
+      assertEquals(500, StorageFixtures.count(reader, "market_ticks"), "both good batches, once");
+      assertEquals(11, StorageFixtures.count(reader, "trades"));
+      assertEquals("g-F7", StorageFixtures.scalar(reader, "SELECT record_id FROM dead_letters"));
+      assertEquals(0, StorageFixtures.count(reader, "trades_stage"), "the stage is empty after the isolation");
+    }
+  }
 }
