@@ -52,8 +52,10 @@ public final class Addresses {
   public static final String STORAGE_POSITIONS = "storage.positions";
   /** Online backup (request/reply, JsonObject {dir}; the reply is the backup manifest). */
   public static final String STORAGE_BACKUP = "storage.backup";
-  /** Health of the storage writer (request/reply, JsonObject {ready, queuedRows, droppedRows, rowsCommitted, commits, failedCommits, lastCommitMicros, lastError}). */
+  /** Health of the storage writer (request/reply, JsonObject {ready, queuedRows, droppedRows, rowsCommitted, commits, failedCommits, retries, reopens, quarantined, rejectedRows, lastCommitMicros, lastError, cause}). */
   public static final String STORAGE_HEALTH = "storage.health";
+  /** The writer's health as JSON (same fields as {@code storage.health}), published at every ready↔unavailable transition. */
+  public static final String STORAGE_STATUS = "storage.status";
 
   /** Address → the record type it carries, for bridges and docs. */
   public static final Map<String, Class<?>> TYPES = types();

@@ -19,7 +19,8 @@ public enum DenialReason {
   THROTTLED_STRATEGY("the strategy exceeded its order submit rate"),
   THROTTLED_GLOBAL("the runtime exceeded its global order submit rate"),
   TRADING_HALTED("trading is halted"),
-  TRADING_REDUCING("trading is reducing: only orders that shrink a position are accepted");
+  TRADING_REDUCING("trading is reducing: only orders that shrink a position are accepted"),
+  STORAGE_UNAVAILABLE("storage cannot commit, so no order is accepted until it can journal the order's events");
 
   private final String sentence;
 

@@ -99,6 +99,25 @@ public final class RiskEngine {
     return change;
   }
 
+  /**
+   * The storage writer cannot commit: every order is refused ({@link DenialReason#STORAGE_UNAVAILABLE}) — reducing
+   * ones too, since their events could not be journaled — and the state escalates to {@code action}.
+   */
+  public void storageUnavailable(TradingState action, String detail) {
+    states.storageUnavailable(action, "storage cannot commit: " + detail, clock.nowMicros());
+  }
+
+  /** Storage commits again: the state before the fault returns unless an operator or a limit decided otherwise. */
+  public void storageAvailable() {
+    long now = clock.nowMicros();
+    states.storageAvailable("storage commits again", now);
+    evaluateLossLimits(now);
+  }
+
+  public boolean storageIsAvailable() {
+    return !states.storageUnavailable();
+  }
+
   /** Re-bases the daily loss on the current equity; the verticle calls it at each session start. */
   public void startNewDay() {
     dayStartEquity = account.equity();
@@ -158,6 +177,10 @@ public final class RiskEngine {
   }
 
   private Denial stateDenial(OrderRequest order) {
+    if (states.storageUnavailable()) {
+      return new Denial(DenialReason.STORAGE_UNAVAILABLE, "order " + order.clientOrderId()
+          + " refused: storage cannot commit its events");
+    }
     return switch (states.state()) {
       case ACTIVE -> null;
       case HALTED -> new Denial(DenialReason.TRADING_HALTED,

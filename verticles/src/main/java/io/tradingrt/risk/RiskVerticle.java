@@ -23,6 +23,7 @@ import io.vertx.core.eventbus.Message;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,18 +44,27 @@ public final class RiskVerticle extends VerticleBase {
 
   @Override
   public Future<?> start() {
+    TradingState storageAction;
     try {
       engine = new RiskEngine(instruments(config()), limits(config()), MicrosClock.SYSTEM);
+      storageAction = TradingState.valueOf(config().getJsonObject("risk", new JsonObject())
+          .getString("storageUnavailableAction", "REDUCING"));
+      if (storageAction == TradingState.ACTIVE) {
+        throw new IllegalArgumentException("storageUnavailableAction must be REDUCING or HALTED");
+      }
     } catch (IllegalArgumentException | ClassCastException | NullPointerException e) {
       return Future.failedFuture("risk: invalid configuration: " + e.getMessage());
     }
     bus = vertx.eventBus();
-    if (config().getBoolean("persist", true)) {
+    List<Future<?>> consumers = new ArrayList<>();
+    // without persist nothing needs an acknowledgement from storage, so its health does not matter here
+    if (config().getBoolean("persist", false)) {
       durable = new DurableSender(vertx, config().getLong("storageTimeoutMs", 10_000L), DurableSender.MAX_PENDING);
+      consumers.add(new StorageWatch(vertx, storageAction, engine, this::publishStateChanges).start());
     }
     vertx.setPeriodic(1_000, id -> publishStateChanges());
     scheduleNewDay();
-    return Future.all(List.of(
+    consumers.addAll(List.of(
         bus.<OrderRequest>consumer(Addresses.ORDERS_SUBMIT, this::onOrder).completion(),
         bus.<RiskControl>consumer(Addresses.RISK_CONTROL, this::onControl).completion(),
         TickFlow.consumer(vertx, "risk", m -> {
@@ -66,6 +76,7 @@ public final class RiskVerticle extends VerticleBase {
           engine.onFill(m.body());
           publishStateChanges();
         }).completion()));
+    return Future.all(consumers);
   }
 
   private void onOrder(Message<OrderRequest> message) {

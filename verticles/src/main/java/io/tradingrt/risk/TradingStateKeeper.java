@@ -6,11 +6,21 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** The trading state and the changes not yet published; severity is the enum order ACTIVE < REDUCING < HALTED. */
+/**
+ * The trading state and the changes not yet published; severity is the enum order ACTIVE < REDUCING < HALTED.
+ * A storage fault escalates the state and remembers the one before it; recovery goes back to that state only if
+ * nobody (operator or limit) changed it during the fault, so recovery never lifts a HALT set while storage was down.
+ */
 final class TradingStateKeeper {
+
+  static final String STORAGE_UNAVAILABLE = "STORAGE_UNAVAILABLE";
+  static final String STORAGE_RECOVERED = "STORAGE_RECOVERED";
 
   private TradingState state = TradingState.ACTIVE;
   private final List<RiskStateChange> unpublished = new ArrayList<>();
+  /** The state before the current storage fault; null while storage commits. */
+  private TradingState beforeStorageFault;
+  private boolean decidedDuringFault;
 
   TradingState state() {
     return state;
@@ -18,6 +28,40 @@ final class TradingStateKeeper {
 
   /** Sets the state unconditionally (operator commands); no change, no event. */
   Optional<RiskStateChange> set(TradingState to, String cause, String message, long tsMicros) {
+    // even a command that changes nothing is the operator's decision, which storage recovery must keep
+    decidedDuringFault = true;
+    return change(to, cause, message, tsMicros);
+  }
+
+  /** Storage cannot commit: escalate to {@code action} and remember the state to go back to. */
+  void storageUnavailable(TradingState action, String message, long tsMicros) {
+    if (beforeStorageFault != null) {
+      return;
+    }
+    beforeStorageFault = state;
+    decidedDuringFault = false;
+    if (action.compareTo(state) > 0) {
+      change(action, STORAGE_UNAVAILABLE, message, tsMicros);
+    }
+  }
+
+  /** Storage commits again: back to the state before the fault, unless it was decided anew during the fault. */
+  void storageAvailable(String message, long tsMicros) {
+    if (beforeStorageFault == null) {
+      return;
+    }
+    TradingState before = beforeStorageFault;
+    beforeStorageFault = null;
+    if (!decidedDuringFault) {
+      change(before, STORAGE_RECOVERED, message, tsMicros);
+    }
+  }
+
+  boolean storageUnavailable() {
+    return beforeStorageFault != null;
+  }
+
+  private Optional<RiskStateChange> change(TradingState to, String cause, String message, long tsMicros) {
     if (to == state) {
       return Optional.empty();
     }
@@ -30,7 +74,8 @@ final class TradingStateKeeper {
   /** Moves only towards more severe states: a breached limit never relaxes what an operator or another limit set. */
   void escalate(TradingState to, String cause, String message, long tsMicros) {
     if (to.compareTo(state) > 0) {
-      set(to, cause, message, tsMicros);
+      decidedDuringFault = true;
+      change(to, cause, message, tsMicros);
     }
   }
 

@@ -94,7 +94,15 @@ final class RowAppenders {
     appender.endRow();
   }
 
-  private static void fixed(DuckDBAppender appender, Fixed value) throws SQLException {
-    appender.appendDecimal(value.raw());
+  /** DECIMAL(18,8) holds |raw| < 10^18, Fixed more; the appender does not check, so an INSERT would fail later. */
+  private static final long MAX_DECIMAL_RAW = 999_999_999_999_999_999L;
+
+  /** Appends a Fixed as DECIMAL(18,8), refusing what the column cannot hold like DuckDB's own cast does. */
+  static void fixed(DuckDBAppender appender, Fixed value) throws SQLException {
+    long raw = value.raw();
+    if (raw > MAX_DECIMAL_RAW || raw < -MAX_DECIMAL_RAW) {
+      throw new SQLException("Conversion Error: " + value + " does not fit DECIMAL(18,8): value is out of range!");
+    }
+    appender.appendDecimal(raw);
   }
 }

@@ -7,7 +7,12 @@ public enum StorageErrorCode {
   OPEN_FAILED,
   MIGRATION_FAILED,
   MIGRATION_CHECKSUM_MISMATCH,
+  /** A transient write failure (I/O error, full disk, a conflict): retried, the writer is not ready meanwhile. */
   WRITE_FAILED,
+  /** DuckDB refused this record itself (cast, conversion, constraint): it can never commit and is quarantined. */
+  RECORD_REJECTED,
+  /** DuckDB invalidated the database after a fatal error: the writer must close and reopen it. */
+  DATABASE_INVALIDATED,
   QUERY_FAILED,
   TIER_MOVE_FAILED,
   BACKUP_FAILED,

@@ -21,17 +21,17 @@ import java.util.function.Function;
  */
 public final class StorageReaderVerticle extends VerticleBase {
 
-  private final DuckDBConnection connection;
+  private final WriterDatabase.Reader lease;
+  private DuckDBConnection connection;
   private StorageQueries queries;
   private Path backupRoot;
 
-  StorageReaderVerticle(DuckDBConnection connection) {
-    this.connection = connection;
+  StorageReaderVerticle(WriterDatabase.Reader lease) {
+    this.lease = lease;
   }
 
   @Override
   public Future<?> start() {
-    queries = new StorageQueries(connection);
     backupRoot = config().mapTo(StorageConfig.class).backupDir();
     var bus = vertx.eventBus();
     return Future.all(List.of(
@@ -58,10 +58,13 @@ public final class StorageReaderVerticle extends VerticleBase {
         })).completion()));
   }
 
-  private static void answer(Message<JsonObject> message, Function<JsonObject, Object> query) {
+  private void answer(Message<JsonObject> message, Function<JsonObject, Object> query) {
     JsonObject params = message.body() == null ? new JsonObject() : message.body();
     try {
-      message.reply(query.apply(params));
+      message.reply(lease.use(current -> {
+        onConnection(current);
+        return query.apply(params);
+      }));
     } catch (ClassCastException e) {
       message.fail(400, "a query parameter has the wrong type");
     } catch (IllegalArgumentException e) {
@@ -75,6 +78,14 @@ public final class StorageReaderVerticle extends VerticleBase {
     } catch (RuntimeException e) {
       // an unexpected failure still answers: the caller must not wait for its timeout
       message.fail(500, "query failed: " + e);
+    }
+  }
+
+  /** The writer reopened the database: prepare the queries again on the fresh duplicate. */
+  private void onConnection(DuckDBConnection current) {
+    if (current != connection) {
+      connection = current;
+      queries = new StorageQueries(current);
     }
   }
 
@@ -110,7 +121,7 @@ public final class StorageReaderVerticle extends VerticleBase {
 
   @Override
   public Future<?> stop() {
-    queries.close();
+    lease.close();
     return Future.succeededFuture();
   }
 }

@@ -155,8 +155,13 @@ public final class StorageWriter implements AutoCloseable {
     writeTradingEvents(List.of(), List.of(), List.of(position));
   }
 
-  /** What a durable write stored: duplicates are not counted. */
-  public record TradingWrite(int newOrderEvents, int newFills, int positions) {
+  /** What a durable write stored: duplicates are not counted; {@code quarantined} records went to dead_letters. */
+  public record TradingWrite(int newOrderEvents, int newFills, int positions, int quarantined) {
+
+    TradingWrite plus(TradingWrite other) {
+      return new TradingWrite(newOrderEvents + other.newOrderEvents, newFills + other.newFills,
+          positions + other.positions, quarantined + other.quarantined);
+    }
   }
 
   /**
@@ -179,7 +184,7 @@ public final class StorageWriter implements AutoCloseable {
     }
     appended(newEvents + newFills + positions.size());
     flush();
-    return new TradingWrite(newEvents, newFills, positions.size());
+    return new TradingWrite(newEvents, newFills, positions.size(), 0);
   }
 
   /** Commits, then moves the WAL into the file; call it on a schedule (checkpointSeconds). */
@@ -197,19 +202,45 @@ public final class StorageWriter implements AutoCloseable {
         pendingSinceMicros);
   }
 
+  /** A statement of its own transaction, e.g. a quarantined record; pending bulk rows are committed first. */
+  public interface Work {
+    void run(DuckDBConnection connection) throws SQLException;
+  }
+
+  /** Commits pending rows, then runs {@code work} in its own transaction and commits it. */
+  public void writeAlone(Work work) {
+    flush();
+    inTransaction = begin();
+    try {
+      work.run(connection);
+    } catch (SQLException e) {
+      throw abort("writing alone", e);
+    }
+    appended(1);
+    flush();
+  }
+
   /** Commits what is pending, then closes appenders, statements and the connection. */
   @Override
   public void close() {
     try {
       flush();
     } finally {
-      closeAppenders();
-      trading.close();
-      try {
-        connection.close();
-      } catch (SQLException ignored) {
-        // closing a connection DuckDB already invalidated
-      }
+      discard();
+    }
+  }
+
+  /** Closes without committing: for a database DuckDB invalidated, which can only be reopened. */
+  public void discard() {
+    closeAppenders();
+    Sql.rollbackQuietly(connection);
+    trading.close();
+    inTransaction = false;
+    pendingRows = 0;
+    try {
+      connection.close();
+    } catch (SQLException ignored) {
+      // closing a connection DuckDB already invalidated
     }
   }
 
@@ -239,7 +270,7 @@ public final class StorageWriter implements AutoCloseable {
       Sql.execute(connection, "BEGIN TRANSACTION");
       return true;
     } catch (SQLException e) {
-      throw new StorageException(StorageErrorCode.WRITE_FAILED, "cannot begin a transaction: " + e.getMessage(), e);
+      throw new StorageException(WriteFaults.classify(e), "cannot begin a transaction: " + e.getMessage(), e);
     }
   }
 
@@ -252,14 +283,18 @@ public final class StorageWriter implements AutoCloseable {
 
   private StorageException abort(String action, SQLException cause) {
     int lost = pendingRows;
-    failedCommits++;
+    StorageErrorCode code = WriteFaults.classify(cause);
+    // a rejected record is counted by the quarantine, not as a failure of the database
+    if (code != StorageErrorCode.RECORD_REJECTED) {
+      failedCommits++;
+    }
     closeAppenders();
     Sql.rollbackQuietly(connection);
     trading.reset();
     inTransaction = false;
     pendingRows = 0;
     pendingSinceMicros = 0;
-    return new StorageException(StorageErrorCode.WRITE_FAILED, "storage write failed while " + action
+    return new StorageException(code, "storage write failed while " + action
         + "; " + lost + " uncommitted rows were rolled back: " + cause.getMessage(), cause);
   }
 

@@ -19,7 +19,7 @@ import io.vertx.core.eventbus.Message;
 import io.vertx.core.json.JsonObject;
 import org.duckdb.DuckDBConnection;
 
-import java.sql.SQLException;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
@@ -34,7 +34,11 @@ public final class StorageWriterVerticle extends VerticleBase {
   private static final Logger LOG = Logger.getLogger(StorageWriterVerticle.class.getName());
 
   private StorageConfig config;
+  /** Reply header of a durable write: {@code stored}, or {@code quarantined} when DuckDB rejected the record. */
+  public static final String OUTCOME_HEADER = "storage-outcome";
+
   private DuckDBConnection connection;
+  private WriterDatabase database;
   private WriteQueue queue;
   private WriterLoop loop;
   private Thread thread;
@@ -50,8 +54,10 @@ public final class StorageWriterVerticle extends VerticleBase {
     }
     new TierManager(connection, config.tierPath(), MicrosClock.SYSTEM).recover();
     queue = new WriteQueue(config.queueCapacity());
-    loop = new WriterLoop(queue, new StorageWriter(connection, MicrosClock.SYSTEM), connection, MicrosClock.SYSTEM,
-        config.flushRows(), config.flushMillis(), config.checkpointSeconds());
+    database = new WriterDatabase(connection, () -> DuckDb.open(config), MicrosClock.SYSTEM);
+    Quarantine quarantine = new Quarantine(Path.of(config.file() + ".quarantine.jsonl"), MicrosClock.SYSTEM);
+    loop = new WriterLoop(queue, database, quarantine, MicrosClock.SYSTEM, config.flushRows(), config.flushMillis(),
+        config.checkpointSeconds(), this::publishStatus);
     StorageLogHandler.attach(queue);
     thread = new Thread(loop, "storage-writer");
     thread.start();
@@ -76,16 +82,14 @@ public final class StorageWriterVerticle extends VerticleBase {
         bus.<Position>consumer(Addresses.STORAGE_POSITIONS,
             m -> durable(m, List.of(), List.of(), List.of(m.body()), context)).completion(),
         bus.<Object>consumer(Addresses.STORAGE_HEALTH, m -> m.reply(JsonObject.mapFrom(loop.health()))).completion(),
-        vertx.deployVerticle(() -> new StorageReaderVerticle(duplicate()), new DeploymentOptions()
+        vertx.deployVerticle(() -> new StorageReaderVerticle(database.reader()), new DeploymentOptions()
             .setThreadingModel(ThreadingModel.WORKER).setInstances(readers).setConfig(config()))));
   }
 
-  private DuckDBConnection duplicate() {
-    try {
-      return (DuckDBConnection) connection.duplicate();
-    } catch (SQLException e) {
-      throw new StorageException(StorageErrorCode.OPEN_FAILED, "cannot open a reader connection: " + e.getMessage(), e);
-    }
+  /** Every ready↔unavailable transition, so the risk role stops and resumes trading without waiting for its poll. */
+  private void publishStatus() {
+    JsonObject status = JsonObject.mapFrom(loop.health());
+    vertx.runOnContext(v -> vertx.eventBus().publish(Addresses.STORAGE_STATUS, status));
   }
 
   private void bulk(WriteQueue.Bulk rows) {
@@ -106,7 +110,9 @@ public final class StorageWriterVerticle extends VerticleBase {
       if (error != null) {
         message.fail(503, "storage: not committed: " + error.getMessage());
       } else {
-        message.reply(true);
+        // stored in dead_letters counts as stored: the record can never be written, so retrying it is pointless
+        message.reply(true, new io.vertx.core.eventbus.DeliveryOptions().addHeader(OUTCOME_HEADER,
+            written.quarantined() > 0 ? "quarantined" : "stored"));
       }
     }));
   }

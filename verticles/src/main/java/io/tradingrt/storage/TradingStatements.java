@@ -73,14 +73,14 @@ final class TradingStatements implements AutoCloseable {
         stage.append(e.side().name());
         stage.append(e.type().name());
         stage.append(e.status().name());
-        stage.appendDecimal(e.quantity().raw());
+        RowAppenders.fixed(stage, e.quantity());
         if (e.limitPrice() == null) {
           stage.appendNull();
         } else {
-          stage.appendDecimal(e.limitPrice().raw());
+          RowAppenders.fixed(stage, e.limitPrice());
         }
-        stage.appendDecimal(e.filledQuantity().raw());
-        stage.appendDecimal(e.avgFillPrice().raw());
+        RowAppenders.fixed(stage, e.filledQuantity());
+        RowAppenders.fixed(stage, e.avgFillPrice());
         nullable(stage, e.reasonCode());
         nullable(stage, e.message());
         stage.appendEpochMicros(e.tsMicros());
@@ -112,9 +112,9 @@ final class TradingStatements implements AutoCloseable {
         stage.append(f.strategy());
         stage.append(f.symbol());
         stage.append(f.side().name());
-        stage.appendDecimal(f.quantity().raw());
-        stage.appendDecimal(f.price().raw());
-        stage.appendDecimal(f.fee().raw());
+        RowAppenders.fixed(stage, f.quantity());
+        RowAppenders.fixed(stage, f.price());
+        RowAppenders.fixed(stage, f.fee());
         stage.appendEpochMicros(f.tsMicros());
         stage.endRow();
       }

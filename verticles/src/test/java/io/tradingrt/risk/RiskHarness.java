@@ -58,6 +58,9 @@ final class RiskHarness {
   private final Map<String, ModelOrder> open = new LinkedHashMap<>();
   private int nextId;
 
+  /** What the engine does while storage cannot commit (risk.storageUnavailableAction). */
+  TradingState storageAction = TradingState.REDUCING;
+
   RiskHarness(RiskLimits limits) {
     Map<String, InstrumentSpec> specs = new HashMap<>();
     SYMBOLS.forEach(symbol -> specs.put(symbol, TestData.instrument()));
@@ -97,6 +100,12 @@ final class RiskHarness {
       open.remove(order.order.clientOrderId());
     } else if (step instanceof RiskScenario.Wait wait) {
       clock.advance(wait.micros());
+    } else if (step instanceof RiskScenario.Storage storage) {
+      if (storage.available()) {
+        engine.storageAvailable();
+      } else {
+        engine.storageUnavailable(storageAction, "scenario");
+      }
     } else if (step instanceof RiskScenario.Control control) {
       engine.control(control.command(), "scenario");
       if (control.command() == io.tradingrt.codecs.ControlCommand.KILL) {

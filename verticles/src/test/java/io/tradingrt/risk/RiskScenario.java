@@ -12,7 +12,7 @@ import net.jqwik.api.Tuple;
 /** Random sequences of what the risk engine sees: quotes, order requests, fills, terminal events, time, commands. */
 final class RiskScenario {
 
-  sealed interface Step permits Quote, Submit, FillPart, Cancel, Wait, Control {
+  sealed interface Step permits Quote, Submit, FillPart, Cancel, Wait, Control, Storage {
   }
 
   /** A quote around {@code midCents} with a half spread of {@code halfSpreadCents}. */
@@ -38,6 +38,10 @@ final class RiskScenario {
   }
 
   record Control(ControlCommand command) implements Step {
+  }
+
+  /** The storage writer reports it can ({@code available}) or cannot commit. */
+  record Storage(boolean available) implements Step {
   }
 
   private RiskScenario() {
@@ -67,6 +71,14 @@ final class RiskScenario {
         Tuple.of(8, Arbitraries.longs().between(0, 400_000).map(Wait::new)),
         Tuple.of(controlWeight, Arbitraries.of(ControlCommand.class).map(Control::new)))
         .list().ofMinSize(1).ofMaxSize(maxSteps).withoutEdgeCases();
+  }
+
+  /** Random scenarios in which storage fails and recovers, several times. */
+  static Arbitrary<List<Step>> withStorageFaults(int maxSteps) {
+    Arbitrary<Step> storage = Arbitraries.of(false, true).map(available -> new Storage(available));
+    Arbitrary<Step> other = randomSteps(1, 10).map(steps -> steps.get(0));
+    return Arbitraries.frequencyOf(Tuple.of(88, other), Tuple.of(12, storage))
+        .list().ofMinSize(1).ofMaxSize(maxSteps).withoutEdgeCases().map(RiskScenario::afterOpeningQuotes);
   }
 
   /** Submits and short waits only: for the throttle. */

@@ -24,11 +24,11 @@ class MigrationsTest {
   @Test
   void freshDatabaseGetsEveryMigrationInOrder() throws Exception {
     try (DuckDBConnection connection = DuckDb.open(dir.resolve("fresh.duckdb"), "256MB", 1)) {
-      assertEquals(List.of(1, 2, 3, 4, 5), Migrations.fromClasspath().apply(connection));
-      assertEquals("1,2,3,4,5", scalar(connection, "SELECT string_agg(version::VARCHAR, ',' ORDER BY version) "
+      assertEquals(List.of(1, 2, 3, 4, 5, 6), Migrations.fromClasspath().apply(connection));
+      assertEquals("1,2,3,4,5,6", scalar(connection, "SELECT string_agg(version::VARCHAR, ',' ORDER BY version) "
           + "FROM schema_migrations"));
       assertEquals(List.of(), Migrations.fromClasspath().apply(connection), "a second start applies nothing");
-      assertEquals(5, Migrations.currentVersion(connection));
+      assertEquals(6, Migrations.currentVersion(connection));
     }
   }
 
@@ -45,8 +45,8 @@ class MigrationsTest {
       assertEquals(0, count(connection, "duckdb_views() WHERE view_name = 'latest_orders'"));
     }
     try (DuckDBConnection connection = DuckDb.open(file, "256MB", 1)) {
-      assertEquals(List.of(2, 3, 4, 5), Migrations.fromClasspath().apply(connection));
-      assertEquals(5, Migrations.currentVersion(connection));
+      assertEquals(List.of(2, 3, 4, 5, 6), Migrations.fromClasspath().apply(connection));
+      assertEquals(6, Migrations.currentVersion(connection));
       assertEquals(1, count(connection, "latest_orders"), "the V2 view exists and reads V1 data");
       assertEquals(1, count(connection, "duckdb_tables() WHERE table_name = 'tier_moves'"), "the V3 table exists");
       assertEquals(1, count(connection, "all_market_ticks"));
@@ -74,7 +74,7 @@ class MigrationsTest {
           "CREATE TABLE half_done (x INTEGER);\nSELECT * FROM no_such_table;"));
       StorageException error = assertThrows(StorageException.class, () -> new Migrations(withBroken).apply(connection));
       assertEquals(StorageErrorCode.MIGRATION_FAILED, error.code());
-      assertEquals(5, Migrations.currentVersion(connection));
+      assertEquals(6, Migrations.currentVersion(connection));
       assertEquals(0, count(connection, "duckdb_tables() WHERE table_name = 'half_done'"));
     }
   }
