@@ -33,3 +33,10 @@ if [ "$what" = http ] || [ "$what" = all ]; then
   java "${java_opts[@]}" -cp "$jar" io.tradingrt.bench.SockJsFanout --clients 100 --seconds 30 --settle 10 --runs 3 \
     | tee target/bench-sockjs.txt
 fi
+
+# hardening soaks against the real jar (not yet in the README's test command, see docs/benchmarks.md):
+# 2,000,000 ticks/s for 60 s, and the seeded HTTP + TCP-bridge fuzz
+if [ "${1:-all}" = "all" ] || [ "${1:-}" = "hardening" ]; then
+  mvn -B -q -pl codecs,verticles verify -Dit.test='OverloadSoak,EdgeFuzzSoak' -Dtest=none \
+    -Dsurefire.failIfNoSpecifiedTests=false -Dfailsafe.failIfNoSpecifiedTests=false
+fi

@@ -29,7 +29,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * ({@code -Xmx1g -XX:MaxGCPauseMillis=50}): the bound is heap + DuckDB's working memory + the JVM's own.
  * {@code -Doverload.seconds} sets the length (60 by default, as in the issue).
  */
-class OverloadIT {
+class OverloadSoak {
   private static final long RSS_BOUND_MB = 2_560;
   private static final long LIVE_P99_BOUND_MS = 100;
   private static final Pattern DROPPED = Pattern.compile("(?m)^tradingrt_ingest_dropped_total\\s+([0-9.E]+)");

@@ -42,8 +42,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * without a stack trace or a Java class name, nothing the writer cannot commit gets in (failedCommits unchanged), and
  * afterwards the runtime is healthy and a valid order is accepted. {@code -Dfuzz.seed} reproduces a run.
  */
-class EdgeFuzzIT {
+class EdgeFuzzSoak {
   private static final String TOKEN = "fuzz-token";
+  private static final List<String> SENT = new CopyOnWriteArrayList<>();
   private static final int HTTP_REQUESTS = 12_000;
   private static final int BRIDGE_FRAMES = 2_500;
   private static final Set<String> UNAVAILABLE_CODES = Set.of("STORAGE_UNAVAILABLE", "RISK_UNAVAILABLE",
@@ -100,6 +101,10 @@ class EdgeFuzzIT {
       System.out.printf("fuzz (seed %d): %d HTTP requests by status %s; %d bridge frames; %d violations%n", seed,
           HTTP_REQUESTS, new java.util.TreeMap<>(statuses), frames, violations.size());
       if (!violations.isEmpty()) {
+        violations.stream().limit(8).forEach(v -> {
+          int index = Integer.parseInt(v.substring(0, v.indexOf(' ')));
+          System.out.println("stuck " + v + "\n   after " + (index > 0 ? SENT.get(index - 1) : "-"));
+        });
         runtime.lines().stream().filter(l -> l.contains("WARN") || l.contains("SEVERE")).limit(40)
             .forEach(l -> System.out.println("runtime: " + l));
       }
@@ -144,7 +149,8 @@ class EdgeFuzzIT {
     boolean withBody = !method.equals("GET") && !method.equals("HEAD") && input.chance(0.9);
     Buffer body = withBody ? input.body() : null;
     String type = withBody ? input.contentType() : null;
-    String request = method + " " + uri;
+    String request = SENT.size() + " " + method + " " + uri + " [" + type + ", token " + (token != null) + "]";
+    SENT.add(request);
     return sendAsync(client, port, HttpMethod.valueOf(method), uri.toString(), token, type, body)
         .timeout(20, TimeUnit.SECONDS)
         .map(reply -> {
