@@ -36,7 +36,7 @@ fi
 
 # hardening soaks against the real jar (not yet in the README's test command, see docs/benchmarks.md):
 # 2,000,000 ticks/s for 60 s, and the seeded HTTP + TCP-bridge fuzz
-if [ "${1:-all}" = "all" ] || [ "${1:-}" = "hardening" ]; then
+if [ "$what" = hardening ] || [ "$what" = all ]; then
   mvn -B -q -pl codecs,verticles verify -Dit.test='OverloadSoak,EdgeFuzzSoak' -Dtest=none \
     -Dsurefire.failIfNoSpecifiedTests=false -Dfailsafe.failIfNoSpecifiedTests=false
 fi
