@@ -1,5 +1,9 @@
 package io.tradingrt.launcher;
 
+import io.tradingrt.config.ConfigException;
+import io.tradingrt.config.HttpSettings;
+import io.tradingrt.config.RuntimeSettings;
+import io.tradingrt.config.StorageSettings;
 import io.tradingrt.storage.Backup;
 import io.tradingrt.storage.BackupManifest;
 import io.tradingrt.storage.BackupTarget;
@@ -8,7 +12,6 @@ import io.tradingrt.storage.DuckDb;
 import io.tradingrt.storage.ImportProgress;
 import io.tradingrt.storage.Importer;
 import io.tradingrt.storage.Migrations;
-import io.tradingrt.storage.StorageConfig;
 import io.tradingrt.storage.StorageException;
 import io.vertx.core.json.JsonObject;
 
@@ -44,15 +47,14 @@ public final class Tools {
   public static int run(String command, String[] args) {
     try {
       Options options = Options.parse(args);
-      JsonObject config = RuntimeConfig.load(options.conf == null ? new JsonObject()
-          : RuntimeConfig.parseOverride(options.conf), System.getenv());
-      StorageConfig storage = config.getJsonObject("storage").mapTo(StorageConfig.class);
+      RuntimeSettings config = RuntimeConfig.load(options.conf, System.getenv());
+      StorageSettings storage = config.storage();
       return switch (command) {
-        case "backup" -> backup(options.required(0, "NAME"), storage, config.getJsonObject("http"));
+        case "backup" -> backup(options.required(0, "NAME"), storage, config.http());
         case "restore" -> restore(options.required(0, "DIR"), options.flag("--to", storage.path()), storage);
         default -> importData(options, storage);
       };
-    } catch (RuntimeConfig.ConfigException | IllegalArgumentException e) {
+    } catch (ConfigException | IllegalArgumentException e) {
       System.err.println("runtime " + command + ": " + e.getMessage());
       System.err.println(USAGE);
       return 2;
@@ -65,7 +67,7 @@ public final class Tools {
     }
   }
 
-  private static int backup(String name, StorageConfig storage, JsonObject http) throws Exception {
+  private static int backup(String name, StorageSettings storage, HttpSettings http) throws Exception {
     Path target = BackupTarget.resolve(storage.backupDir(), name);
     try (var connection = DuckDb.open(storage)) {
       report(Backup.backup(connection, target), target, "offline");
@@ -76,12 +78,12 @@ public final class Tools {
   }
 
   /** The runtime holds the file: ask it, over its HTTP API, to back up from one of its reader connections. */
-  private static int onlineBackup(String name, Path target, JsonObject http, DatabaseLockedException running)
+  private static int onlineBackup(String name, Path target, HttpSettings http, DatabaseLockedException running)
       throws Exception {
-    String url = "http://" + http.getString("host", "127.0.0.1") + ":" + http.getInteger("port", 8080)
+    String url = "http://" + http.host() + ":" + http.port()
         + "/api/admin/backup";
     HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofMinutes(30))
-        .header("Authorization", "Bearer " + http.getString("token", ""))
+        .header("Authorization", "Bearer " + http.token())
         .header("Content-Type", "application/json")
         .POST(HttpRequest.BodyPublishers.ofString(new JsonObject().put("dir", name).encode())).build();
     HttpResponse<String> response;
@@ -100,7 +102,7 @@ public final class Tools {
     return 0;
   }
 
-  private static int restore(String dir, String to, StorageConfig storage) {
+  private static int restore(String dir, String to, StorageSettings storage) {
     Path target = Path.of(to);
     if (Files.exists(target)) {
       throw new IllegalArgumentException("restore target " + target + " exists; move it away or pass --to FILE");
@@ -110,7 +112,7 @@ public final class Tools {
     return 0;
   }
 
-  private static int importData(Options options, StorageConfig storage) throws Exception {
+  private static int importData(Options options, StorageSettings storage) throws Exception {
     String kind = options.required(0, "csv|parquet|postgres");
     try (var connection = DuckDb.open(storage)) {
       Migrations.fromClasspath().apply(connection);

@@ -12,6 +12,7 @@ import io.tradingrt.codecs.Signal;
 import io.tradingrt.codecs.Tick;
 import io.tradingrt.codecs.TickBatch;
 import io.tradingrt.time.MicrosClock;
+import io.tradingrt.config.MetricsSettings;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.eventbus.DeliveryOptions;
@@ -32,15 +33,19 @@ public final class MetricsVerticle extends VerticleBase {
 
   private final LiveMetrics live = new LiveMetrics(MicrosClock.SYSTEM);
   private final QuoteSampler quotes = new QuoteSampler();
+  private final MetricsSettings settings;
   private DomainMeters meters;
   private EventBus bus;
 
+  public MetricsVerticle(MetricsSettings settings) {
+    this.settings = settings;
+  }
+
   @Override
   public Future<?> start() {
-    JsonObject conf = config();
-    long liveIntervalMs = conf.getLong("liveIntervalMs", 100L);
-    long quotesPerSecond = Math.max(1, conf.getLong("quotesPerSecond", 4L));
-    long healthIntervalMs = conf.getLong("writerHealthIntervalMs", 1000L);
+    long liveIntervalMs = settings.liveIntervalMs();
+    long quotesPerSecond = Math.max(1, settings.quotesPerSecond());
+    long healthIntervalMs = settings.writerHealthIntervalMs();
     bus = vertx.eventBus();
     MeterRegistry registry = BackendRegistries.getDefaultNow();
     meters = registry == null ? null : new DomainMeters(registry);
