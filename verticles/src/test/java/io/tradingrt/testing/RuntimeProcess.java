@@ -102,6 +102,15 @@ public final class RuntimeProcess implements AutoCloseable {
     return process.isAlive();
   }
 
+  /** The exit code of a process that ends by itself, with all its output read; -1 if it is still running. */
+  public int awaitExit(Duration timeout) throws InterruptedException {
+    if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+      return -1;
+    }
+    pump.join(5_000);
+    return process.exitValue();
+  }
+
   /** SIGTERM, then the exit code; -1 if it did not stop within the timeout. */
   public int terminate(Duration timeout) throws InterruptedException {
     // Process.destroy() would also close our end of the output pipe, losing everything logged while stopping
