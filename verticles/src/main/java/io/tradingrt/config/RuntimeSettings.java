@@ -2,6 +2,7 @@ package io.tradingrt.config;
 
 import io.tradingrt.codecs.Fixed;
 
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +21,7 @@ public record RuntimeSettings(List<String> roles, Boolean persist, IngestSetting
     roles = List.copyOf(roles);
     instruments = Map.copyOf(instruments);
     strategies = List.copyOf(strategies);
-    Set<String> names = new java.util.HashSet<>();
+    Set<String> names = new HashSet<>();
     for (StrategySettings strategy : strategies) {
       if (!names.add(strategy.name())) {
         throw new IllegalArgumentException("two strategies are named '" + strategy.name() + "'");
