@@ -20,7 +20,12 @@ public final class RuntimeLauncher extends VertxApplication {
   }
 
   public static void main(String[] args) {
-    Logging.configure();
+    try {
+      Logging.configure();
+    } catch (IllegalArgumentException e) {
+      System.err.println("runtime: " + e.getMessage());
+      System.exit(2);
+    }
     if (args.length > 0 && Tools.isTool(args[0])) {
       System.exit(Tools.run(args[0], Arrays.copyOfRange(args, 1, args.length)));
     }

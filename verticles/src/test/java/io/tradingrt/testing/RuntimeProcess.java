@@ -102,7 +102,10 @@ public final class RuntimeProcess implements AutoCloseable {
     return process.isAlive();
   }
 
-  /** The exit code of a process that ends by itself, with all its output read; -1 if it is still running. */
+  /**
+   * Waits for the process to end by itself: its exit code, with all its output read, or -1 if it is still running
+   * after the timeout.
+   */
   public int awaitExit(Duration timeout) throws InterruptedException {
     if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
       return -1;
