@@ -1,13 +1,13 @@
 package io.tradingrt.execution;
 
-import io.tradingrt.ingest.TickFlow;
+import io.tradingrt.flow.TickFlow;
 import io.tradingrt.codecs.Addresses;
 import io.tradingrt.codecs.Fill;
 import io.tradingrt.codecs.Fixed;
 import io.tradingrt.codecs.OrderEvent;
 import io.tradingrt.codecs.OrderRequest;
 import io.tradingrt.codecs.TickBatch;
-import io.tradingrt.storage.DurableSender;
+import io.tradingrt.journal.DurableSender;
 import io.tradingrt.time.MicrosClock;
 import io.vertx.core.Future;
 import io.vertx.core.MultiMap;

@@ -2,7 +2,7 @@ package io.tradingrt.http;
 
 import io.tradingrt.bridge.BridgePolicy;
 import io.tradingrt.bridge.SockJsBridge;
-import io.tradingrt.ingest.TickFlow;
+import io.tradingrt.flow.TickFlow;
 import io.tradingrt.codecs.Addresses;
 import io.tradingrt.codecs.Bar;
 import io.tradingrt.codecs.Fill;

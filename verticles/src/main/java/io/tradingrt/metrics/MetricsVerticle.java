@@ -1,7 +1,7 @@
 package io.tradingrt.metrics;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import io.tradingrt.ingest.TickFlow;
+import io.tradingrt.flow.TickFlow;
 import io.tradingrt.codecs.Addresses;
 import io.tradingrt.codecs.Fill;
 import io.tradingrt.codecs.Headers;

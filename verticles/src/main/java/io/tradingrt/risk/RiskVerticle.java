@@ -1,6 +1,6 @@
 package io.tradingrt.risk;
 
-import io.tradingrt.ingest.TickFlow;
+import io.tradingrt.flow.TickFlow;
 import io.tradingrt.codecs.Addresses;
 import io.tradingrt.codecs.ControlCommand;
 import io.tradingrt.codecs.Fill;
@@ -13,7 +13,7 @@ import io.tradingrt.codecs.RiskDecision;
 import io.tradingrt.codecs.RiskStateChange;
 import io.tradingrt.codecs.TickBatch;
 import io.tradingrt.codecs.TradingState;
-import io.tradingrt.storage.DurableSender;
+import io.tradingrt.journal.DurableSender;
 import io.tradingrt.time.MicrosClock;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;

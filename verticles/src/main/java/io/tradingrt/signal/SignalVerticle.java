@@ -1,6 +1,6 @@
 package io.tradingrt.signal;
 
-import io.tradingrt.ingest.TickFlow;
+import io.tradingrt.flow.TickFlow;
 import io.tradingrt.codecs.Addresses;
 import io.tradingrt.codecs.Fill;
 import io.tradingrt.codecs.Fixed;

@@ -1,4 +1,4 @@
-package io.tradingrt.ingest;
+package io.tradingrt.flow;
 
 import io.tradingrt.codecs.Addresses;
 import io.tradingrt.codecs.TickBatch;
