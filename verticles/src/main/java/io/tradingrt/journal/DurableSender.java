@@ -1,4 +1,4 @@
-package io.tradingrt.storage;
+package io.tradingrt.journal;
 
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.DeliveryOptions;
