@@ -5,7 +5,7 @@ import io.tradingrt.codecs.Fixed;
 import io.tradingrt.codecs.PortfolioSnapshot;
 import io.tradingrt.codecs.Side;
 import io.tradingrt.codecs.Tick;
-import io.tradingrt.portfolio.Portfolio;
+import io.tradingrt.book.Portfolio;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;

@@ -1,5 +1,6 @@
 package io.tradingrt.execution;
 
+import io.tradingrt.book.RecentOrderIds;
 import io.tradingrt.codecs.Fill;
 import io.tradingrt.codecs.Fixed;
 import io.tradingrt.codecs.OrderEvent;

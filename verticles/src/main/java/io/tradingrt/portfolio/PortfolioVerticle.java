@@ -1,5 +1,6 @@
 package io.tradingrt.portfolio;
 
+import io.tradingrt.book.Portfolio;
 import io.tradingrt.flow.TickFlow;
 import io.tradingrt.codecs.Addresses;
 import io.tradingrt.codecs.Fill;

@@ -9,7 +9,7 @@ import io.tradingrt.codecs.RiskDecision;
 import io.tradingrt.codecs.Side;
 import io.tradingrt.codecs.Tick;
 import io.tradingrt.codecs.TradingState;
-import io.tradingrt.portfolio.Portfolio;
+import io.tradingrt.book.Portfolio;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;

@@ -1,4 +1,4 @@
-package io.tradingrt.execution;
+package io.tradingrt.book;
 
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package io.tradingrt.portfolio;
+package io.tradingrt.book;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,4 +1,4 @@
-package io.tradingrt.portfolio;
+package io.tradingrt.book;
 
 import io.tradingrt.codecs.Fill;
 import io.tradingrt.codecs.Fixed;
