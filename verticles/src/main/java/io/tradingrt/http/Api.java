@@ -1,6 +1,6 @@
 package io.tradingrt.http;
 
-import io.tradingrt.bridge.ContractInput;
+import io.tradingrt.edge.ContractInput;
 import io.tradingrt.codecs.json.ContractJson;
 import io.vertx.core.Future;
 import io.vertx.core.eventbus.DeliveryOptions;

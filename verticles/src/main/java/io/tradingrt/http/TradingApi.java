@@ -1,6 +1,6 @@
 package io.tradingrt.http;
 
-import io.tradingrt.bridge.ContractInput;
+import io.tradingrt.edge.ContractInput;
 import io.tradingrt.codecs.Addresses;
 import io.tradingrt.codecs.Bar;
 import io.tradingrt.codecs.OrderEvent;

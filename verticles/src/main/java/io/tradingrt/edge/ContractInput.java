@@ -1,4 +1,4 @@
-package io.tradingrt.bridge;
+package io.tradingrt.edge;
 
 import io.tradingrt.codecs.Fixed;
 import io.tradingrt.codecs.OrderRequest;

@@ -1,4 +1,4 @@
-package io.tradingrt.bridge;
+package io.tradingrt.edge;
 
 /** Input an edge refuses, with a stable code and the HTTP-style status both REST and the bridges report. */
 public final class InputException extends IllegalArgumentException {
