@@ -6,6 +6,7 @@ import io.tradingrt.codecs.PortfolioSnapshot;
 import io.tradingrt.codecs.Position;
 import io.tradingrt.codecs.Side;
 import io.tradingrt.codecs.Tick;
+
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;

@@ -11,6 +11,7 @@ import io.tradingrt.codecs.Side;
 import io.tradingrt.codecs.Tick;
 import io.tradingrt.codecs.TimeInForce;
 import io.tradingrt.time.MicrosClock;
+
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;

@@ -2,8 +2,6 @@ package io.tradingrt.http;
 
 import io.tradingrt.bridge.BridgePolicy;
 import io.tradingrt.bridge.SockJsBridge;
-import io.tradingrt.flow.TickFlow;
-import io.tradingrt.flow.TickHeaders;
 import io.tradingrt.codecs.Addresses;
 import io.tradingrt.codecs.Bar;
 import io.tradingrt.codecs.Fill;
@@ -13,6 +11,8 @@ import io.tradingrt.codecs.PortfolioSnapshot;
 import io.tradingrt.codecs.RiskStateChange;
 import io.tradingrt.codecs.Signal;
 import io.tradingrt.codecs.TickBatch;
+import io.tradingrt.flow.TickFlow;
+import io.tradingrt.flow.TickHeaders;
 import io.tradingrt.time.MicrosClock;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;

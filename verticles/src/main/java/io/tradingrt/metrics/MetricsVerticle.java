@@ -1,8 +1,6 @@
 package io.tradingrt.metrics;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import io.tradingrt.flow.TickFlow;
-import io.tradingrt.flow.TickHeaders;
 import io.tradingrt.codecs.Addresses;
 import io.tradingrt.codecs.Fill;
 import io.tradingrt.codecs.OrderEvent;
@@ -11,6 +9,8 @@ import io.tradingrt.codecs.RiskStateChange;
 import io.tradingrt.codecs.Signal;
 import io.tradingrt.codecs.Tick;
 import io.tradingrt.codecs.TickBatch;
+import io.tradingrt.flow.TickFlow;
+import io.tradingrt.flow.TickHeaders;
 import io.tradingrt.time.MicrosClock;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;

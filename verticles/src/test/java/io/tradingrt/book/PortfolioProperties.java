@@ -8,7 +8,6 @@ import io.tradingrt.codecs.PortfolioSnapshot;
 import io.tradingrt.codecs.Position;
 import io.tradingrt.codecs.Side;
 import io.tradingrt.risk.TestData;
-import java.util.List;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -18,6 +17,8 @@ import net.jqwik.api.Provide;
 import net.jqwik.api.Tuple;
 import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.constraints.LongRange;
+
+import java.util.List;
 
 /** Portfolio accounting in exact decimals, over random fills (long, short, flips, closes) and marks. */
 class PortfolioProperties {
