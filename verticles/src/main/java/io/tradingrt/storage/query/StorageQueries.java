@@ -14,6 +14,7 @@ import io.tradingrt.storage.database.Tables;
 import io.tradingrt.storage.schema.LogEntry;
 import io.tradingrt.storage.schema.Rows;
 import io.tradingrt.storage.schema.StoredOrderEvent;
+import io.tradingrt.storage.schema.TradingRows;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -82,22 +83,22 @@ public final class StorageQueries implements AutoCloseable {
   /** Order state changes, oldest first by event sequence. */
   public List<StoredOrderEvent> orders(OrderQuery q) {
     Filter filter = Filter.of(q).and("event_seq > ?", q.afterSeq());
-    return query("SELECT " + Rows.ORDER_COLUMNS + " FROM orders" + filter.where()
-        + " ORDER BY event_seq LIMIT ? OFFSET ?", Rows::order, filter.withPaging(q));
+    return query("SELECT " + TradingRows.ORDER_SELECT + " FROM orders" + filter.where()
+        + " ORDER BY event_seq LIMIT ? OFFSET ?", TradingRows::order, filter.withPaging(q));
   }
 
   /** The latest state of each order. */
   public List<StoredOrderEvent> latestOrders(OrderQuery q) {
     Filter filter = Filter.of(q).and("event_seq > ?", q.afterSeq());
-    return query("SELECT " + Rows.ORDER_COLUMNS + " FROM latest_orders" + filter.where()
-        + " ORDER BY event_seq LIMIT ? OFFSET ?", Rows::order, filter.withPaging(q));
+    return query("SELECT " + TradingRows.ORDER_SELECT + " FROM latest_orders" + filter.where()
+        + " ORDER BY event_seq LIMIT ? OFFSET ?", TradingRows::order, filter.withPaging(q));
   }
 
   /** Fills, oldest first; the status filter does not apply to fills. */
   public List<Fill> trades(OrderQuery q) {
     Filter filter = Filter.of(q.withStatus(null));
-    return query("SELECT " + Rows.FILL_COLUMNS + " FROM trades" + filter.where()
-        + " ORDER BY ts, fill_id LIMIT ? OFFSET ?", Rows::fill, filter.withPaging(q));
+    return query("SELECT " + TradingRows.FILL_SELECT + " FROM trades" + filter.where()
+        + " ORDER BY ts, fill_id LIMIT ? OFFSET ?", TradingRows::fill, filter.withPaging(q));
   }
 
   /** Volume-weighted average trade price per symbol over every stored tick, all tiers. */

@@ -95,6 +95,49 @@ public final class RowAppenders {
     appender.endRow();
   }
 
+  /** A {@link TradingRows.Row} that appends to {@code appender}; the caller begins and ends the row. */
+  public static TradingRows.Row row(DuckDBAppender appender) {
+    return new TradingRows.Row() {
+      @Override
+      public void string(String value) throws SQLException {
+        appender.append(value);
+      }
+
+      @Override
+      public void nullableString(String value) throws SQLException {
+        if (value == null) {
+          appender.appendNull();
+        } else {
+          appender.append(value);
+        }
+      }
+
+      @Override
+      public void integer(long value) throws SQLException {
+        appender.append(value);
+      }
+
+      @Override
+      public void decimal(Fixed value) throws SQLException {
+        fixed(appender, value);
+      }
+
+      @Override
+      public void nullableDecimal(Fixed value) throws SQLException {
+        if (value == null) {
+          appender.appendNull();
+        } else {
+          fixed(appender, value);
+        }
+      }
+
+      @Override
+      public void epochMicros(long micros) throws SQLException {
+        appender.appendEpochMicros(micros);
+      }
+    };
+  }
+
   /** DECIMAL(18,8) holds |raw| < 10^18, Fixed more; the appender does not check, so an INSERT would fail later. */
   private static final long MAX_DECIMAL_RAW = 999_999_999_999_999_999L;
 

@@ -1,14 +1,9 @@
 package io.tradingrt.storage.schema;
 
 import io.tradingrt.codecs.Bar;
-import io.tradingrt.codecs.Fill;
 import io.tradingrt.codecs.Fixed;
 import io.tradingrt.codecs.MetricsSnapshot;
-import io.tradingrt.codecs.OrderEvent;
-import io.tradingrt.codecs.OrderStatus;
-import io.tradingrt.codecs.OrderType;
 import io.tradingrt.codecs.Position;
-import io.tradingrt.codecs.Side;
 import io.tradingrt.codecs.Tick;
 import io.tradingrt.codecs.TradingState;
 
@@ -16,17 +11,16 @@ import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 
-/** Maps result rows, selected with the column lists below, back to the contract records. */
+/**
+ * Maps result rows, selected with the column lists below, back to the contract records; orders and fills are in
+ * {@link TradingRows}.
+ */
 public final class Rows {
 
   public static final String TICK_COLUMNS = "symbol, epoch_us(ts) AS ts_us, bid, ask, bid_size, ask_size, last, last_size, "
       + "seq";
   public static final String BAR_COLUMNS = "symbol, timeframe, epoch_us(ts) AS ts_us, open, high, low, close, volume, vwap, "
       + "trade_count";
-  public static final String ORDER_COLUMNS = "event_seq, client_order_id, strategy, symbol, side, order_type, status, "
-      + "quantity, limit_price, filled_quantity, avg_fill_price, reason_code, message, epoch_us(ts) AS ts_us";
-  public static final String FILL_COLUMNS = "fill_id, client_order_id, strategy, symbol, side, quantity, price, fee, "
-      + "epoch_us(ts) AS ts_us";
   public static final String POSITION_COLUMNS = "symbol, quantity, avg_price, realized_pnl, unrealized_pnl, last_price, "
       + "epoch_us(ts) AS ts_us";
   public static final String METRICS_COLUMNS = "epoch_us(ts) AS ts_us, ticks_total, ticks_per_second, signals_total, "
@@ -45,18 +39,6 @@ public final class Rows {
   public static Bar bar(ResultSet r) throws SQLException {
     return new Bar(r.getString(1), r.getString(2), r.getLong(3), fixed(r, 4), fixed(r, 5), fixed(r, 6), fixed(r, 7),
         fixed(r, 8), fixed(r, 9), r.getLong(10));
-  }
-
-  public static StoredOrderEvent order(ResultSet r) throws SQLException {
-    OrderEvent event = new OrderEvent(r.getString(2), r.getString(3), r.getString(4), Side.valueOf(r.getString(5)),
-        OrderType.valueOf(r.getString(6)), OrderStatus.valueOf(r.getString(7)), fixed(r, 8), fixed(r, 9),
-        fixed(r, 10), fixed(r, 11), r.getString(12), r.getString(13), r.getLong(14));
-    return new StoredOrderEvent(r.getLong(1), event);
-  }
-
-  public static Fill fill(ResultSet r) throws SQLException {
-    return new Fill(r.getString(1), r.getString(2), r.getString(3), r.getString(4), Side.valueOf(r.getString(5)),
-        fixed(r, 6), fixed(r, 7), fixed(r, 8), r.getLong(9));
   }
 
   public static Position position(ResultSet r) throws SQLException {

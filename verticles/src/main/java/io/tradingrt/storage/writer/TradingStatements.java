@@ -5,6 +5,7 @@ import io.tradingrt.codecs.Fixed;
 import io.tradingrt.codecs.OrderEvent;
 import io.tradingrt.codecs.Position;
 import io.tradingrt.storage.schema.RowAppenders;
+import io.tradingrt.storage.schema.TradingRows;
 import org.duckdb.DuckDBAppender;
 import org.duckdb.DuckDBConnection;
 
@@ -22,11 +23,6 @@ import java.util.List;
  */
 final class TradingStatements implements AutoCloseable {
 
-  private static final String INSERT_ORDER = "INSERT INTO orders (event_seq, client_order_id, strategy, symbol, side, "
-      + "order_type, status, quantity, limit_price, filled_quantity, avg_fill_price, reason_code, message, ts) "
-      + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, make_timestamp(?)) ON CONFLICT DO NOTHING";
-  private static final String INSERT_FILL = "INSERT INTO trades (fill_id, client_order_id, strategy, symbol, side, "
-      + "quantity, price, fee, ts) VALUES (?, ?, ?, ?, ?, ?, ?, ?, make_timestamp(?)) ON CONFLICT DO NOTHING";
   // An older position update arriving late must not overwrite a newer one.
   private static final String UPSERT_POSITION = "INSERT INTO positions (symbol, quantity, avg_price, realized_pnl, "
       + "unrealized_pnl, last_price, ts) VALUES (?, ?, ?, ?, ?, ?, make_timestamp(?)) ON CONFLICT (symbol) DO UPDATE "
@@ -66,26 +62,10 @@ final class TradingStatements implements AutoCloseable {
     try (DuckDBAppender stage = ((DuckDBConnection) connection).createAppender(DuckDBConnection.DEFAULT_SCHEMA,
         "orders_stage")) {
       long seq = nextEventSeq;
+      TradingRows.Row row = RowAppenders.row(stage);
       for (OrderEvent e : events) {
         stage.beginRow();
-        stage.append(seq++);
-        stage.append(e.clientOrderId());
-        stage.append(e.strategy());
-        stage.append(e.symbol());
-        stage.append(e.side().name());
-        stage.append(e.type().name());
-        stage.append(e.status().name());
-        RowAppenders.fixed(stage, e.quantity());
-        if (e.limitPrice() == null) {
-          stage.appendNull();
-        } else {
-          RowAppenders.fixed(stage, e.limitPrice());
-        }
-        RowAppenders.fixed(stage, e.filledQuantity());
-        RowAppenders.fixed(stage, e.avgFillPrice());
-        nullable(stage, e.reasonCode());
-        nullable(stage, e.message());
-        stage.appendEpochMicros(e.tsMicros());
+        TradingRows.order(row, seq++, e);
         stage.endRow();
       }
       stage.flush();
@@ -107,17 +87,10 @@ final class TradingStatements implements AutoCloseable {
     }
     try (DuckDBAppender stage = ((DuckDBConnection) connection).createAppender(DuckDBConnection.DEFAULT_SCHEMA,
         "trades_stage")) {
+      TradingRows.Row row = RowAppenders.row(stage);
       for (Fill f : fills) {
         stage.beginRow();
-        stage.append(f.fillId());
-        stage.append(f.clientOrderId());
-        stage.append(f.strategy());
-        stage.append(f.symbol());
-        stage.append(f.side().name());
-        RowAppenders.fixed(stage, f.quantity());
-        RowAppenders.fixed(stage, f.price());
-        RowAppenders.fixed(stage, f.fee());
-        stage.appendEpochMicros(f.tsMicros());
+        TradingRows.fill(row, f);
         stage.endRow();
       }
       stage.flush();
@@ -134,40 +107,15 @@ final class TradingStatements implements AutoCloseable {
     }
   }
 
-  private static void nullable(DuckDBAppender appender, String value) throws SQLException {
-    if (value == null) {
-      appender.appendNull();
-    } else {
-      appender.append(value);
-    }
-  }
-
   /** Returns true when the event was new, false when it had been stored before. */
   boolean insertOrderEvent(OrderEvent event) throws SQLException {
     if (order == null) {
-      order = connection.prepareStatement(INSERT_ORDER);
+      order = connection.prepareStatement(TradingRows.INSERT_ORDER);
     }
     if (nextEventSeq < 0) {
       nextEventSeq = maxEventSeq() + 1;
     }
-    order.setLong(1, nextEventSeq);
-    order.setString(2, event.clientOrderId());
-    order.setString(3, event.strategy());
-    order.setString(4, event.symbol());
-    order.setString(5, event.side().name());
-    order.setString(6, event.type().name());
-    order.setString(7, event.status().name());
-    order.setBigDecimal(8, event.quantity().toBigDecimal());
-    if (event.limitPrice() == null) {
-      order.setNull(9, Types.DECIMAL);
-    } else {
-      order.setBigDecimal(9, event.limitPrice().toBigDecimal());
-    }
-    order.setBigDecimal(10, event.filledQuantity().toBigDecimal());
-    order.setBigDecimal(11, event.avgFillPrice().toBigDecimal());
-    order.setString(12, event.reasonCode());
-    order.setString(13, event.message());
-    order.setLong(14, event.tsMicros());
+    TradingRows.order(new StatementRow(order), nextEventSeq, event);
     boolean inserted = order.executeUpdate() == 1;
     if (inserted) {
       nextEventSeq++;
@@ -177,17 +125,9 @@ final class TradingStatements implements AutoCloseable {
 
   boolean insertFill(Fill f) throws SQLException {
     if (fill == null) {
-      fill = connection.prepareStatement(INSERT_FILL);
+      fill = connection.prepareStatement(TradingRows.INSERT_FILL);
     }
-    fill.setString(1, f.fillId());
-    fill.setString(2, f.clientOrderId());
-    fill.setString(3, f.strategy());
-    fill.setString(4, f.symbol());
-    fill.setString(5, f.side().name());
-    fill.setBigDecimal(6, f.quantity().toBigDecimal());
-    fill.setBigDecimal(7, f.price().toBigDecimal());
-    fill.setBigDecimal(8, f.fee().toBigDecimal());
-    fill.setLong(9, f.tsMicros());
+    TradingRows.fill(new StatementRow(fill), f);
     return fill.executeUpdate() == 1;
   }
 
@@ -237,5 +177,49 @@ final class TradingStatements implements AutoCloseable {
 
   private static java.math.BigDecimal decimal(Fixed value) {
     return value.toBigDecimal();
+  }
+
+  /** Sets the parameters of a prepared INSERT in column order; BigDecimal keeps DuckDB's own range check. */
+  private static final class StatementRow implements TradingRows.Row {
+    private final PreparedStatement statement;
+    private int index;
+
+    StatementRow(PreparedStatement statement) {
+      this.statement = statement;
+    }
+
+    @Override
+    public void string(String value) throws SQLException {
+      statement.setString(++index, value);
+    }
+
+    @Override
+    public void nullableString(String value) throws SQLException {
+      statement.setString(++index, value);
+    }
+
+    @Override
+    public void integer(long value) throws SQLException {
+      statement.setLong(++index, value);
+    }
+
+    @Override
+    public void decimal(Fixed value) throws SQLException {
+      statement.setBigDecimal(++index, value.toBigDecimal());
+    }
+
+    @Override
+    public void nullableDecimal(Fixed value) throws SQLException {
+      if (value == null) {
+        statement.setNull(++index, Types.DECIMAL);
+      } else {
+        decimal(value);
+      }
+    }
+
+    @Override
+    public void epochMicros(long micros) throws SQLException {
+      statement.setLong(++index, micros);
+    }
   }
 }
