@@ -1,8 +1,8 @@
 package io.tradingrt.launcher;
 
-import io.tradingrt.storage.DuckDb;
-import io.tradingrt.storage.StorageConfig;
-import io.tradingrt.storage.StorageException;
+import io.tradingrt.storage.database.DuckDb;
+import io.tradingrt.storage.database.StorageConfig;
+import io.tradingrt.storage.database.StorageException;
 import io.vertx.core.json.JsonObject;
 import io.vertx.launcher.application.VertxApplication;
 
