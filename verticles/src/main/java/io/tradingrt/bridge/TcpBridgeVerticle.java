@@ -1,7 +1,7 @@
 package io.tradingrt.bridge;
 
-import io.tradingrt.time.MicrosClock;
 import io.tradingrt.config.HttpSettings;
+import io.tradingrt.time.MicrosClock;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.buffer.Buffer;

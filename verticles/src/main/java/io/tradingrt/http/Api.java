@@ -1,7 +1,7 @@
 package io.tradingrt.http;
 
-import io.tradingrt.bridge.ContractInput;
 import io.tradingrt.codecs.json.ContractJson;
+import io.tradingrt.edge.ContractInput;
 import io.vertx.core.Future;
 import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.eventbus.EventBus;

@@ -2,7 +2,6 @@ package io.tradingrt.http;
 
 import io.tradingrt.bridge.BridgePolicy;
 import io.tradingrt.bridge.SockJsBridge;
-import io.tradingrt.ingest.TickFlow;
 import io.tradingrt.codecs.Addresses;
 import io.tradingrt.codecs.Bar;
 import io.tradingrt.codecs.Fill;
@@ -12,9 +11,10 @@ import io.tradingrt.codecs.PortfolioSnapshot;
 import io.tradingrt.codecs.RiskStateChange;
 import io.tradingrt.codecs.Signal;
 import io.tradingrt.codecs.TickBatch;
-import io.tradingrt.metrics.MetricsVerticle;
-import io.tradingrt.time.MicrosClock;
 import io.tradingrt.config.HttpSettings;
+import io.tradingrt.flow.TickFlow;
+import io.tradingrt.flow.TickHeaders;
+import io.tradingrt.time.MicrosClock;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.eventbus.EventBus;
@@ -132,7 +132,7 @@ public final class HttpVerticle extends VerticleBase {
   }
 
   private void onFill(Message<Fill> message) {
-    long tickMicros = MetricsVerticle.tickMicros(message);
+    long tickMicros = TickHeaders.tickMicros(message);
     state.onFill(message.body(), tickMicros > 0 ? Math.max(0, clock.nowMicros() - tickMicros) : -1);
   }
 

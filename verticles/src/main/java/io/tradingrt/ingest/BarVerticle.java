@@ -5,6 +5,7 @@ import io.tradingrt.codecs.Bar;
 import io.tradingrt.codecs.Tick;
 import io.tradingrt.codecs.TickBatch;
 import io.tradingrt.config.BarsSettings;
+import io.tradingrt.flow.TickFlow;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 

@@ -2,8 +2,8 @@ package io.tradingrt.launcher;
 
 import io.tradingrt.config.ConfigException;
 import io.tradingrt.config.RuntimeSettings;
-import io.tradingrt.storage.DuckDb;
-import io.tradingrt.storage.StorageException;
+import io.tradingrt.storage.database.DuckDb;
+import io.tradingrt.storage.database.StorageException;
 import io.vertx.launcher.application.VertxApplication;
 
 import java.util.Arrays;

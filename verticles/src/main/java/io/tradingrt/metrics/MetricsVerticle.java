@@ -1,18 +1,18 @@
 package io.tradingrt.metrics;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import io.tradingrt.ingest.TickFlow;
 import io.tradingrt.codecs.Addresses;
 import io.tradingrt.codecs.Fill;
-import io.tradingrt.codecs.Headers;
 import io.tradingrt.codecs.OrderEvent;
 import io.tradingrt.codecs.PortfolioSnapshot;
 import io.tradingrt.codecs.RiskStateChange;
 import io.tradingrt.codecs.Signal;
 import io.tradingrt.codecs.Tick;
 import io.tradingrt.codecs.TickBatch;
-import io.tradingrt.time.MicrosClock;
 import io.tradingrt.config.MetricsSettings;
+import io.tradingrt.flow.TickFlow;
+import io.tradingrt.flow.TickHeaders;
+import io.tradingrt.time.MicrosClock;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.eventbus.DeliveryOptions;
@@ -69,7 +69,7 @@ public final class MetricsVerticle extends VerticleBase {
   }
 
   private void onFill(Message<Fill> message) {
-    long latency = live.onFill(message.body(), tickMicros(message));
+    long latency = live.onFill(message.body(), TickHeaders.tickMicros(message));
     if (latency >= 0 && meters != null) {
       meters.recordTickToTrade(latency);
     }
@@ -98,18 +98,6 @@ public final class MetricsVerticle extends VerticleBase {
             live.setWriterHealth(health.getLong("queuedRows", 0L), health.getLong("droppedRows", 0L));
           }
         });
-  }
-
-  public static long tickMicros(Message<?> message) {
-    String header = message.headers().get(Headers.TICK_MICROS);
-    if (header == null) {
-      return 0;
-    }
-    try {
-      return Long.parseLong(header);
-    } catch (NumberFormatException e) {
-      return 0;
-    }
   }
 
   @Override

@@ -1,6 +1,5 @@
 package io.tradingrt.risk;
 
-import io.tradingrt.ingest.TickFlow;
 import io.tradingrt.codecs.Addresses;
 import io.tradingrt.codecs.ControlCommand;
 import io.tradingrt.codecs.Fill;
@@ -13,15 +12,19 @@ import io.tradingrt.codecs.RiskDecision;
 import io.tradingrt.codecs.RiskStateChange;
 import io.tradingrt.codecs.TickBatch;
 import io.tradingrt.codecs.TradingState;
-import io.tradingrt.storage.DurableSender;
-import io.tradingrt.time.MicrosClock;
 import io.tradingrt.config.InstrumentSettings;
 import io.tradingrt.config.RiskSettings;
+import io.tradingrt.flow.SessionTimer;
+import io.tradingrt.flow.TickFlow;
+import io.tradingrt.journal.DurableSender;
+import io.tradingrt.time.MicrosClock;
+import io.tradingrt.time.TradingCalendar;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.eventbus.EventBus;
 import io.vertx.core.eventbus.Message;
+import io.vertx.core.json.JsonObject;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -37,6 +40,8 @@ import java.util.logging.Logger;
 public final class RiskVerticle extends VerticleBase {
   private static final Logger LOG = Logger.getLogger(RiskVerticle.class.getName());
 
+  /** The one clock of this role: the engine and the trading calendar both read it. */
+  private final MicrosClock clock = MicrosClock.SYSTEM;
   private final RiskSettings settings;
   private final Map<String, InstrumentSettings> instruments;
   private final List<String> symbols;
@@ -46,6 +51,7 @@ public final class RiskVerticle extends VerticleBase {
   private EventBus bus;
   /** Denials are order events too: they are stored like the execution verticle's, acknowledged after COMMIT. */
   private DurableSender durable;
+  private boolean pollingStorage;
 
   /**
    * @param instruments the {@code instruments} section, by symbol or {@code default}
@@ -65,7 +71,7 @@ public final class RiskVerticle extends VerticleBase {
   @Override
   public Future<?> start() {
     try {
-      engine = new RiskEngine(instruments(instruments, symbols), limits(settings, initialCash), MicrosClock.SYSTEM);
+      engine = new RiskEngine(instruments(instruments, symbols), limits(settings, initialCash), clock);
     } catch (IllegalArgumentException e) {
       return Future.failedFuture("risk: invalid configuration: " + e.getMessage());
     }
@@ -74,11 +80,15 @@ public final class RiskVerticle extends VerticleBase {
     // without persist nothing needs an acknowledgement from storage, so its health does not matter here
     if (persist) {
       durable = new DurableSender(vertx, settings.storageTimeoutMs(), DurableSender.MAX_PENDING);
-      consumers.add(new StorageWatch(vertx, settings.storageUnavailableAction(), engine, this::publishStateChanges)
-          .start());
+      consumers.add(watchStorage(new StorageWatch(settings.storageUnavailableAction(), engine,
+          this::publishStateChanges)));
     }
     vertx.setPeriodic(1_000, id -> publishStateChanges());
-    scheduleNewDay();
+    // the daily-loss baseline resets at each session start of the paper venue
+    SessionTimer.everySessionStart(vertx, new TradingCalendar(clock), () -> {
+      engine.startNewDay();
+      LOG.info("risk: new trading day, daily loss baseline reset");
+    });
     consumers.addAll(List.of(
         bus.<OrderRequest>consumer(Addresses.ORDERS_SUBMIT, this::onOrder).completion(),
         bus.<RiskControl>consumer(Addresses.RISK_CONTROL, this::onControl).completion(),
@@ -120,7 +130,7 @@ public final class RiskVerticle extends VerticleBase {
     var change = engine.control(control.command(), control.reason());
     publishStateChanges();
     RiskStateChange answer = change.orElse(new RiskStateChange(before, engine.state(), control.command().name(),
-        "trading state stays " + engine.state(), MicrosClock.SYSTEM.nowMicros()));
+        "trading state stays " + engine.state(), clock.nowMicros()));
     LOG.warning(() -> "risk: " + control.command() + " (" + control.reason() + "): " + answer.from() + " -> "
         + answer.to());
     if (control.command() != ControlCommand.KILL) {
@@ -136,15 +146,30 @@ public final class RiskVerticle extends VerticleBase {
         });
   }
 
-  /** The daily-loss baseline resets at each UTC midnight (the session boundary of the paper venue). */
-  private void scheduleNewDay() {
-    long now = MicrosClock.SYSTEM.nowMicros() / 1_000;
-    long untilMidnight = 86_400_000L - Math.floorMod(now, 86_400_000L);
-    vertx.setTimer(untilMidnight, id -> {
-      engine.startNewDay();
-      LOG.info("risk: new trading day, daily loss baseline reset");
-      scheduleNewDay();
-    });
+  private Future<Void> watchStorage(StorageWatch watch) {
+    vertx.setPeriodic(StorageWatch.POLL_MILLIS, id -> pollStorage(watch));
+    return bus.<JsonObject>consumer(Addresses.STORAGE_STATUS, m -> health(watch, m.body())).completion();
+  }
+
+  private void pollStorage(StorageWatch watch) {
+    if (pollingStorage) {
+      return;
+    }
+    pollingStorage = true;
+    bus.<Object>request(Addresses.STORAGE_HEALTH, new JsonObject(),
+            new DeliveryOptions().setSendTimeout(StorageWatch.POLL_TIMEOUT_MILLIS))
+        .onComplete(reply -> {
+          pollingStorage = false;
+          if (reply.succeeded() && reply.result().body() instanceof JsonObject health) {
+            health(watch, health);
+          } else {
+            watch.noAnswer(reply.failed() ? reply.cause().getMessage() : "unreadable health reply");
+          }
+        });
+  }
+
+  private static void health(StorageWatch watch, JsonObject health) {
+    watch.health(health.getBoolean("ready", false), health.getString("lastError", "the writer is not ready"));
   }
 
   private void publishStateChanges() {

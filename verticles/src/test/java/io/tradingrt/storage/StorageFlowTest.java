@@ -5,6 +5,7 @@ import io.tradingrt.codecs.Fill;
 import io.tradingrt.config.RuntimeSettings;
 import io.tradingrt.launcher.RuntimeConfig;
 import io.tradingrt.launcher.RuntimeVerticle;
+import io.tradingrt.storage.database.DuckDb;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
