@@ -33,6 +33,7 @@ public final class MetricsVerticle extends VerticleBase {
   private final LiveMetrics live = new LiveMetrics(MicrosClock.SYSTEM);
   private final QuoteSampler quotes = new QuoteSampler();
   private DomainMeters meters;
+  private BookMeters book;
   private EventBus bus;
 
   @Override
@@ -44,6 +45,7 @@ public final class MetricsVerticle extends VerticleBase {
     bus = vertx.eventBus();
     MeterRegistry registry = BackendRegistries.getDefaultNow();
     meters = registry == null ? null : new DomainMeters(registry);
+    book = registry == null ? null : new BookMeters(registry);
     live.setJvm(JvmSample.read());
     vertx.setPeriodic(liveIntervalMs, id -> publishSnapshot());
     vertx.setPeriodic(Math.max(1, 1000 / quotesPerSecond), id -> publishQuotes());
@@ -57,10 +59,25 @@ public final class MetricsVerticle extends VerticleBase {
           quotes.offer(m.body());
         }).completion(),
         bus.<Signal>consumer(Addresses.SIGNALS, m -> live.onSignal(m.body())).completion(),
-        bus.<OrderEvent>consumer(Addresses.EXEC_EVENTS, m -> live.onOrderEvent(m.body())).completion(),
+        bus.<OrderEvent>consumer(Addresses.EXEC_EVENTS, m -> {
+          live.onOrderEvent(m.body());
+          if (book != null) {
+            book.onOrderEvent(m.body());
+          }
+        }).completion(),
         bus.<Fill>consumer(Addresses.EXEC_FILLS, this::onFill).completion(),
-        bus.<PortfolioSnapshot>consumer(Addresses.PORTFOLIO_UPDATES, m -> live.onPortfolio(m.body())).completion(),
-        bus.<RiskStateChange>consumer(Addresses.RISK_STATE, m -> live.onRiskState(m.body())).completion()));
+        bus.<PortfolioSnapshot>consumer(Addresses.PORTFOLIO_UPDATES, m -> {
+          live.onPortfolio(m.body());
+          if (book != null) {
+            book.onPortfolio(m.body());
+          }
+        }).completion(),
+        bus.<RiskStateChange>consumer(Addresses.RISK_STATE, m -> {
+          live.onRiskState(m.body());
+          if (book != null) {
+            book.onRiskState(m.body());
+          }
+        }).completion()));
   }
 
   private void onFill(Message<Fill> message) {
@@ -99,6 +116,9 @@ public final class MetricsVerticle extends VerticleBase {
   public Future<?> stop() {
     if (meters != null) {
       meters.close();
+    }
+    if (book != null) {
+      book.close();
     }
     return Future.succeededFuture();
   }
