@@ -86,7 +86,8 @@ public final class BridgePolicy {
     }
     Object rawHeaders = frame.getValue("headers");
     if (rawHeaders != null && !(rawHeaders instanceof JsonObject)) {
-      return Verdict.refuse(400, "INVALID_FRAME: headers must be a JSON object");
+      return Verdict.refuse(ErrorCode.INVALID_FRAME.status(), ErrorCode.INVALID_FRAME.code()
+          + ": headers must be a JSON object");
     }
     JsonObject headers = (JsonObject) rawHeaders;
     Object given = headers == null ? null : headers.remove(TOKEN_HEADER);
@@ -109,7 +110,7 @@ public final class BridgePolicy {
       frame.put("body", record);
       return Verdict.ALLOW;
     } catch (InputException e) {
-      return Verdict.refuse(e.status(), e.code() + ": " + e.getMessage());
+      return Verdict.refuse(e.status(), e.code().code() + ": " + e.getMessage());
     }
   }
 }

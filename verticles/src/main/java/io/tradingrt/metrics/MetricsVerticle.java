@@ -11,6 +11,8 @@ import io.tradingrt.codecs.RiskStateChange;
 import io.tradingrt.codecs.Signal;
 import io.tradingrt.codecs.Tick;
 import io.tradingrt.codecs.TickBatch;
+import io.tradingrt.figures.JvmSample;
+import io.tradingrt.figures.TickToTrade;
 import io.tradingrt.time.MicrosClock;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
@@ -60,7 +62,8 @@ public final class MetricsVerticle extends VerticleBase {
         bus.<OrderEvent>consumer(Addresses.EXEC_EVENTS, m -> live.onOrderEvent(m.body())).completion(),
         bus.<Fill>consumer(Addresses.EXEC_FILLS, this::onFill).completion(),
         bus.<PortfolioSnapshot>consumer(Addresses.PORTFOLIO_UPDATES, m -> live.onPortfolio(m.body())).completion(),
-        bus.<RiskStateChange>consumer(Addresses.RISK_STATE, m -> live.onRiskState(m.body())).completion()));
+        bus.<RiskStateChange>consumer(Addresses.RISK_STATE, m -> live.onRiskState(m.body())).completion(),
+        bus.consumer(Addresses.METRICS_TICK_TO_TRADE, this::onTickToTradeQuery).completion()));
   }
 
   private void onFill(Message<Fill> message) {
@@ -95,16 +98,14 @@ public final class MetricsVerticle extends VerticleBase {
         });
   }
 
-  public static long tickMicros(Message<?> message) {
-    String header = message.headers().get(Headers.TICK_MICROS);
-    if (header == null) {
-      return 0;
-    }
-    try {
-      return Long.parseLong(header);
-    } catch (NumberFormatException e) {
-      return 0;
-    }
+  private static long tickMicros(Message<?> message) {
+    return TickToTrade.tickMicros(message.headers().get(Headers.TICK_MICROS));
+  }
+
+  /** {@link Addresses#METRICS_TICK_TO_TRADE}: the recorder's summary of the fills since {@code fromMicros}. */
+  private void onTickToTradeQuery(Message<Object> message) {
+    long from = message.body() instanceof Number n ? n.longValue() : Long.MIN_VALUE;
+    message.reply(new JsonObject(live.tickToTrade().since(from).toMap()));
   }
 
   @Override

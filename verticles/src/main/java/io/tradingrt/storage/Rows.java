@@ -8,6 +8,7 @@ import io.tradingrt.codecs.OrderEvent;
 import io.tradingrt.codecs.OrderStatus;
 import io.tradingrt.codecs.OrderType;
 import io.tradingrt.codecs.Position;
+import io.tradingrt.codecs.ReasonCode;
 import io.tradingrt.codecs.Side;
 import io.tradingrt.codecs.Tick;
 import io.tradingrt.codecs.TradingState;
@@ -49,8 +50,13 @@ final class Rows {
   static StoredOrderEvent order(ResultSet r) throws SQLException {
     OrderEvent event = new OrderEvent(r.getString(2), r.getString(3), r.getString(4), Side.valueOf(r.getString(5)),
         OrderType.valueOf(r.getString(6)), OrderStatus.valueOf(r.getString(7)), fixed(r, 8), fixed(r, 9),
-        fixed(r, 10), fixed(r, 11), r.getString(12), r.getString(13), r.getLong(14));
+        fixed(r, 10), fixed(r, 11), reasonCode(r.getString(12)), r.getString(13), r.getLong(14));
     return new StoredOrderEvent(r.getLong(1), event);
+  }
+
+  /** The stored code (its name); an unknown one, written by a newer version, fails the query with its name. */
+  private static ReasonCode reasonCode(String stored) {
+    return stored == null ? null : ReasonCode.parse(stored);
   }
 
   static Fill fill(ResultSet r) throws SQLException {

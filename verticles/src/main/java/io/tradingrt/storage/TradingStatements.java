@@ -81,7 +81,7 @@ final class TradingStatements implements AutoCloseable {
         }
         RowAppenders.fixed(stage, e.filledQuantity());
         RowAppenders.fixed(stage, e.avgFillPrice());
-        nullable(stage, e.reasonCode());
+        nullable(stage, e.reasonCode() == null ? null : e.reasonCode().code());
         nullable(stage, e.message());
         stage.appendEpochMicros(e.tsMicros());
         stage.endRow();
@@ -163,7 +163,7 @@ final class TradingStatements implements AutoCloseable {
     }
     order.setBigDecimal(10, event.filledQuantity().toBigDecimal());
     order.setBigDecimal(11, event.avgFillPrice().toBigDecimal());
-    order.setString(12, event.reasonCode());
+    order.setString(12, event.reasonCode() == null ? null : event.reasonCode().code());
     order.setString(13, event.message());
     order.setLong(14, event.tsMicros());
     boolean inserted = order.executeUpdate() == 1;
