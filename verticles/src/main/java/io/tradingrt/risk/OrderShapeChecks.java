@@ -1,8 +1,8 @@
 package io.tradingrt.risk;
 
-import io.tradingrt.codecs.ReasonCode;
 import io.tradingrt.codecs.OrderRequest;
 import io.tradingrt.codecs.OrderType;
+import io.tradingrt.codecs.ReasonCode;
 
 /** Checks that need only the order and its instrument: precision, quantity bounds and the price band. */
 final class OrderShapeChecks {

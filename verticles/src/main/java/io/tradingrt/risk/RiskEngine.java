@@ -2,12 +2,12 @@ package io.tradingrt.risk;
 
 import io.tradingrt.execution.RecentOrderIds;
 import io.tradingrt.codecs.ControlCommand;
-import io.tradingrt.codecs.ReasonCode;
 import io.tradingrt.codecs.Fill;
 import io.tradingrt.codecs.Fixed;
 import io.tradingrt.codecs.OrderEvent;
 import io.tradingrt.codecs.OrderRequest;
 import io.tradingrt.codecs.OrderType;
+import io.tradingrt.codecs.ReasonCode;
 import io.tradingrt.codecs.RiskDecision;
 import io.tradingrt.codecs.RiskStateChange;
 import io.tradingrt.codecs.Side;
@@ -277,8 +277,8 @@ public final class RiskEngine {
     }
     Fixed drawdown = account.drawdown();
     if (limits.maxDrawdown().isPositive() && drawdown.compareTo(limits.maxDrawdown()) >= 0) {
-      states.escalate(limits.maxDrawdownAction(), ReasonCode.MAX_DRAWDOWN, "drawdown " + drawdown + " reached the limit "
-          + limits.maxDrawdown() + " (peak " + account.peakEquity() + ", equity " + equity + ")", now);
+      states.escalate(limits.maxDrawdownAction(), ReasonCode.MAX_DRAWDOWN, "drawdown " + drawdown
+          + " reached the limit " + limits.maxDrawdown() + " (peak " + account.peakEquity() + ", equity " + equity + ")", now);
     }
   }
 

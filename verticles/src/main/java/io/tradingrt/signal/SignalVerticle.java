@@ -115,7 +115,8 @@ public final class SignalVerticle extends VerticleBase {
       ownOrders.remove(order.clientOrderId());
       strategy.onOrderEvent(new OrderEvent(order.clientOrderId(), order.strategy(), order.symbol(), order.side(),
           order.type(), OrderStatus.REJECTED, order.quantity(), order.limitPrice(), Fixed.ZERO, Fixed.ZERO,
-          ReasonCode.NO_RISK_DECISION, ReasonCode.NO_RISK_DECISION.sentence() + ": " + e.getMessage(), order.tsMicros()));
+          ReasonCode.NO_RISK_DECISION, ReasonCode.NO_RISK_DECISION.sentence() + ": " + e.getMessage(),
+          order.tsMicros()));
     });
   }
 }

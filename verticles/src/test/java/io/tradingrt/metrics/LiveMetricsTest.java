@@ -91,7 +91,7 @@ class LiveMetricsTest {
     assertTrue(live.snapshot().tickToTradeP50Micros() >= 4_990);
     now.addAndGet(25_000_000);
     assertEquals(0, live.snapshot().tickToTradeP50Micros());
-    assertTrue(live.tickToTrade().sinceStart().p50Micros() >= 4_990, "the since-start histogram keeps it");
+    assertTrue(live.tickToTrade().sinceStart().p50Micros() >= 4_990, "the since-start figure keeps it");
   }
 
   @Test
