@@ -1,15 +1,8 @@
 package io.tradingrt.http;
 
 import io.tradingrt.testing.HostileInput;
+import io.tradingrt.testing.RawHttp;
 import io.tradingrt.testing.RuntimeProcess;
-import io.vertx.core.Future;
-import io.vertx.core.Vertx;
-import io.vertx.core.buffer.Buffer;
-import io.vertx.core.http.HttpClient;
-import io.vertx.core.http.HttpClientResponse;
-import io.vertx.core.http.HttpMethod;
-import io.vertx.core.http.PoolOptions;
-import io.vertx.core.http.RequestOptions;
 import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -29,7 +22,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
 
@@ -41,10 +33,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * types, methods, tokens) and 2,500 TCP-bridge frames. No 5xx but a documented 503, every error is the JSON error body
  * without a stack trace or a Java class name, nothing the writer cannot commit gets in (failedCommits unchanged), and
  * afterwards the runtime is healthy and a valid order is accepted. {@code -Dfuzz.seed} reproduces a run.
+ *
+ * <p>Requests go through {@link RawHttp}, 16 hand-written keep-alive connections, because real clients refuse to send
+ * undecodable escapes, and because the Vert.x HTTP client's pool lost about one request in 400 after the server had
+ * answered a request before reading its body (no answer within 20 s); the server answered every one of the same
+ * requests on raw keep-alive connections, and a connection-per-request Vert.x client saw no loss either.
  */
-class EdgeFuzzSoak {
+class EdgeFuzzIT {
   private static final String TOKEN = "fuzz-token";
-  private static final List<String> SENT = new CopyOnWriteArrayList<>();
   private static final int HTTP_REQUESTS = 12_000;
   private static final int BRIDGE_FRAMES = 2_500;
   private static final Set<String> UNAVAILABLE_CODES = Set.of("STORAGE_UNAVAILABLE", "RISK_UNAVAILABLE",
@@ -75,36 +71,48 @@ class EdgeFuzzSoak {
     Map<String, String> env = Map.of("TRT_HTTP_PORT", Integer.toString(httpPort),
         "TRT_TCP_BRIDGE_PORT", Integer.toString(bridgePort), "TRT_DB_PATH", dir.resolve("rt.duckdb").toString(),
         "TRT_TOKEN", TOKEN);
-    Vertx vertx = Vertx.vertx();
-    HttpClient client = vertx.createHttpClient(new PoolOptions().setHttp1MaxSize(8));
     try (RuntimeProcess runtime = RuntimeProcess.start("fuzz", dir, env, "-conf",
-        "{\"http\":{\"rateLimitPerSecond\":1000000}}")) {
+        "{\"http\":{\"rateLimitPerSecond\":1000000}}");
+         RawHttp http = new RawHttp("127.0.0.1", httpPort, 20_000)) {
       runtime.awaitLine(l -> l.contains("runtime: started roles"), Duration.ofSeconds(60));
       runtime.awaitLine(l -> l.contains("execution: fill "), Duration.ofSeconds(20));
-      long failedCommitsBefore = writer(client, httpPort).getLong("failedCommits");
+      long failedCommitsBefore = writer(http).getLong("failedCommits");
 
       HostileInput input = new HostileInput(seed);
+      List<Request> requests = new ArrayList<>();
+      for (int i = 0; i < HTTP_REQUESTS; i++) {
+        requests.add(hostileRequest(i, input));
+      }
       List<String> violations = new CopyOnWriteArrayList<>();
       Map<Integer, AtomicInteger> statuses = new ConcurrentHashMap<>();
-      List<Future<Void>> inFlight = new ArrayList<>();
+      AtomicInteger next = new AtomicInteger();
+      AtomicInteger connections = new AtomicInteger();
       int concurrency = Integer.getInteger("fuzz.concurrency", 16);
-      for (int i = 0; i < HTTP_REQUESTS; i++) {
-        inFlight.add(fuzzOnce(client, httpPort, input, violations, statuses));
-        if (inFlight.size() == concurrency) {
-          Future.all(inFlight).await(60, TimeUnit.SECONDS);
-          inFlight.clear();
-        }
+      List<Thread> clients = new ArrayList<>();
+      for (int c = 0; c < concurrency; c++) {
+        Thread worker = new Thread(() -> {
+          try (RawHttp client = new RawHttp("127.0.0.1", httpPort, 20_000)) {
+            Request previous = null;
+            for (int i = next.getAndIncrement(); i < requests.size(); i = next.getAndIncrement()) {
+              int opened = client.connections();
+              fuzzOnce(client, requests.get(i), previous, violations, statuses);
+              previous = client.connections() == opened ? requests.get(i) : null;
+            }
+            connections.addAndGet(client.connections());
+          }
+        }, "fuzz-http-" + c);
+        worker.start();
+        clients.add(worker);
       }
-      Future.all(inFlight).await(60, TimeUnit.SECONDS);
+      for (Thread worker : clients) {
+        worker.join();
+      }
       int frames = fuzzBridge(bridgePort, input, violations);
 
-      System.out.printf("fuzz (seed %d): %d HTTP requests by status %s; %d bridge frames; %d violations%n", seed,
-          HTTP_REQUESTS, new java.util.TreeMap<>(statuses), frames, violations.size());
+      System.out.printf("fuzz (seed %d): %d HTTP requests by status %s over %d keep-alive connections; %d bridge "
+          + "frames; %d violations%n", seed, HTTP_REQUESTS, new java.util.TreeMap<>(statuses), connections.get(), frames,
+          violations.size());
       if (!violations.isEmpty()) {
-        violations.stream().limit(8).forEach(v -> {
-          int index = Integer.parseInt(v.substring(0, v.indexOf(' ')));
-          System.out.println("stuck " + v + "\n   after " + (index > 0 ? SENT.get(index - 1) : "-"));
-        });
         runtime.lines().stream().filter(l -> l.contains("WARN") || l.contains("SEVERE")).limit(40)
             .forEach(l -> System.out.println("runtime: " + l));
       }
@@ -112,29 +120,32 @@ class EdgeFuzzSoak {
           + violations.subList(0, Math.min(10, violations.size())));
       assertTrue(frames >= 2_000, "frames sent: " + frames);
 
-      assertEquals(200, send(client, httpPort, HttpMethod.GET, "/health/live", null, null, null).status());
-      Reply resumed = send(client, httpPort, HttpMethod.POST, "/api/risk/resume", TOKEN, "application/json",
-          Buffer.buffer("{\"reason\":\"after the fuzz\"}"));
+      assertEquals(200, send(http, "GET", "/health/live", null, null).status());
+      RawHttp.Reply resumed = send(http, "POST", "/api/risk/resume", TOKEN, "{\"reason\":\"after the fuzz\"}");
       assertEquals(200, resumed.status(), resumed.body());
       Thread.sleep(1_100); // past the per-strategy throttle window the fuzz may have used up
-      Reply order = send(client, httpPort, HttpMethod.POST, "/api/orders", TOKEN, "application/json",
-          Buffer.buffer(reducingOrder(client, httpPort).encode()));
+      RawHttp.Reply order = send(http, "POST", "/api/orders", TOKEN, reducingOrder(http).encode());
       assertEquals(201, order.status(), order.body());
-      backupPathsStayUnderTheRoot(client, httpPort, dir);
+      backupPathsStayUnderTheRoot(http, dir);
       Thread.sleep(2_000); // let the writer commit what the fuzz sent: a poison record would count a failed commit
-      assertEquals(failedCommitsBefore, writer(client, httpPort).getLong("failedCommits"), "writer failed commits");
+      assertEquals(failedCommitsBefore, writer(http).getLong("failedCommits"), "writer failed commits");
       List<String> lines = runtime.lines();
       for (String fatal : List.of("Unhandled exception", "StackOverflowError", "OutOfMemoryError")) {
         assertTrue(lines.stream().noneMatch(l -> l.contains(fatal)), fatal + " in the log");
       }
       assertTrue(lines.stream().noneMatch(l -> l.startsWith("FORGED")), "a client's newline forged a log line");
-    } finally {
-      vertx.close().await(10, TimeUnit.SECONDS);
     }
   }
 
-  private static Future<Void> fuzzOnce(HttpClient client, int port, HostileInput input, List<String> violations,
-                                       Map<Integer, AtomicInteger> statuses) {
+  private record Request(int index, String method, String uri, String token, String type, byte[] body) {
+    @Override
+    public String toString() {
+      return index + " " + method + " " + uri + " [" + type + ", " + (body == null ? 0 : body.length) + " bytes, token "
+          + (token != null) + "]";
+    }
+  }
+
+  private static Request hostileRequest(int index, HostileInput input) {
     String[] route = input.pick(ROUTES);
     String path = route[1].replace("{id}", input.pick(HostileInput.PATH_IDS));
     StringBuilder uri = new StringBuilder(path);
@@ -147,25 +158,35 @@ class EdgeFuzzSoak {
         : route[0];
     String token = input.chance(0.85) ? TOKEN : input.chance(0.5) ? null : "wrong";
     boolean withBody = !method.equals("GET") && !method.equals("HEAD") && input.chance(0.9);
-    Buffer body = withBody ? input.body() : null;
+    byte[] body = withBody ? input.body().getBytes() : null;
     String type = withBody ? input.contentType() : null;
-    String request = SENT.size() + " " + method + " " + uri + " [" + type + ", token " + (token != null) + "]";
-    SENT.add(request);
-    return sendAsync(client, port, HttpMethod.valueOf(method), uri.toString(), token, type, body)
-        .timeout(20, TimeUnit.SECONDS)
-        .map(reply -> {
-          statuses.computeIfAbsent(reply.status(), s -> new AtomicInteger()).incrementAndGet();
-          check(request, method, reply, violations);
-          return (Void) null;
-        })
-        .recover(e -> {
-          violations.add(request + " (" + type + ", " + (body == null ? 0 : body.length()) + " bytes): no answer: "
-              + e);
-          return Future.succeededFuture();
-        });
+    return new Request(index, method, uri.toString(), token, type, body);
   }
 
-  private static void check(String request, String method, Reply reply, List<String> violations) {
+  private static void fuzzOnce(RawHttp client, Request request, Request previous, List<String> violations,
+                               Map<Integer, AtomicInteger> statuses) {
+    try {
+      RawHttp.Reply reply = client.exchange(request.method(), request.uri(), headers(request.token(), request.type()),
+          request.body());
+      statuses.computeIfAbsent(reply.status(), s -> new AtomicInteger()).incrementAndGet();
+      check(request.toString(), request.method(), reply, violations);
+    } catch (IOException e) {
+      violations.add(request + ": no answer: " + e + "; the request before it on this connection: " + previous);
+    }
+  }
+
+  private static Map<String, String> headers(String token, String type) {
+    Map<String, String> headers = new java.util.LinkedHashMap<>();
+    if (token != null) {
+      headers.put("Authorization", "Bearer " + token);
+    }
+    if (type != null) {
+      headers.put("Content-Type", type);
+    }
+    return headers;
+  }
+
+  private static void check(String request, String method, RawHttp.Reply reply, List<String> violations) {
     int status = reply.status();
     if (status >= 500) {
       boolean documented = status == 503 && (request.contains("/health") || UNAVAILABLE_CODES.contains(code(reply)));
@@ -193,7 +214,7 @@ class EdgeFuzzSoak {
     }
   }
 
-  private static String code(Reply reply) {
+  private static String code(RawHttp.Reply reply) {
     try {
       return new JsonObject(reply.body()).getJsonObject("error").getString("code");
     } catch (RuntimeException e) {
@@ -261,8 +282,8 @@ class EdgeFuzzSoak {
     }
   }
 
-  private static JsonObject reducingOrder(HttpClient client, int port) throws Exception {
-    JsonObject positions = new JsonObject(send(client, port, HttpMethod.GET, "/api/positions", null, null, null).body());
+  private static JsonObject reducingOrder(RawHttp http) throws IOException {
+    JsonObject positions = new JsonObject(send(http, "GET", "/api/positions", null, null).body());
     String side = "BUY";
     for (Object item : positions.getJsonArray("items")) {
       JsonObject position = (JsonObject) item;
@@ -274,51 +295,28 @@ class EdgeFuzzSoak {
     return new JsonObject().put("symbol", "AAPL").put("side", side).put("quantity", "1");
   }
 
-  private static void backupPathsStayUnderTheRoot(HttpClient client, int port, Path dir) throws Exception {
+  private static void backupPathsStayUnderTheRoot(RawHttp http, Path dir) throws IOException {
     for (String outside : List.of("../../etc", "/etc/x", "a/../../b", "x.partial")) {
-      Reply refused = send(client, port, HttpMethod.POST, "/api/admin/backup", TOKEN, "application/json",
-          Buffer.buffer(new JsonObject().put("dir", outside).encode()));
+      RawHttp.Reply refused = send(http, "POST", "/api/admin/backup", TOKEN, new JsonObject().put("dir", outside)
+          .encode());
       assertEquals(400, refused.status(), outside + ": " + refused.body());
     }
-    Reply first = send(client, port, HttpMethod.POST, "/api/admin/backup", TOKEN, "application/json",
-        Buffer.buffer("{\"dir\":\"after-fuzz\"}"));
+    RawHttp.Reply first = send(http, "POST", "/api/admin/backup", TOKEN, "{\"dir\":\"after-fuzz\"}");
     assertEquals(200, first.status(), first.body());
     assertTrue(dir.resolve("data/backups/after-fuzz").toFile().isDirectory(), "the backup is under data/backups");
-    Reply again = send(client, port, HttpMethod.POST, "/api/admin/backup", TOKEN, "application/json",
-        Buffer.buffer("{\"dir\":\"after-fuzz\"}"));
+    RawHttp.Reply again = send(http, "POST", "/api/admin/backup", TOKEN, "{\"dir\":\"after-fuzz\"}");
     assertEquals(409, again.status(), again.body());
   }
 
-  private static JsonObject writer(HttpClient client, int port) throws Exception {
-    return new JsonObject(send(client, port, HttpMethod.GET, "/health", null, null, null).body())
-        .getJsonObject("checks").getJsonObject("writer");
+  private static JsonObject writer(RawHttp http) throws IOException {
+    return new JsonObject(send(http, "GET", "/health", null, null).body()).getJsonObject("checks")
+        .getJsonObject("writer");
   }
 
-  private record Reply(int status, String contentType, String body) {
-  }
-
-  private static Reply send(HttpClient client, int port, HttpMethod method, String uri, String token, String type,
-                            Buffer body) throws Exception {
-    return sendAsync(client, port, method, uri, token, type, body).await(30, TimeUnit.SECONDS);
-  }
-
-  private static Future<Reply> sendAsync(HttpClient client, int port, HttpMethod method, String uri, String token,
-                                         String type, Buffer body) {
-    RequestOptions options = new RequestOptions().setHost("127.0.0.1").setPort(port).setMethod(method).setURI(uri)
-        .setTimeout(30_000);
-    if (token != null) {
-      options.putHeader("Authorization", "Bearer " + token);
-    }
-    if (type != null) {
-      options.putHeader("Content-Type", type);
-    }
-    return client.request(options)
-        .compose(request -> body == null ? request.send() : request.send(body))
-        .compose(response -> response.body().map(b -> reply(response, b)));
-  }
-
-  private static Reply reply(HttpClientResponse response, Buffer body) {
-    return new Reply(response.statusCode(), response.getHeader("Content-Type"), body.toString(StandardCharsets.UTF_8));
+  private static RawHttp.Reply send(RawHttp http, String method, String uri, String token, String json)
+      throws IOException {
+    return http.exchange(method, uri, headers(token, json == null ? null : "application/json"),
+        json == null ? null : json.getBytes(StandardCharsets.UTF_8));
   }
 
   private static int freePort() throws IOException {
