@@ -29,9 +29,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * ({@code -Xmx1g -XX:MaxGCPauseMillis=50}): the bound is heap + DuckDB's working memory + the JVM's own.
  * {@code -Doverload.seconds} sets the length (60 by default, as in the issue).
  */
-class OverloadSoak {
+class OverloadIT {
   private static final long RSS_BOUND_MB = 2_560;
   private static final long LIVE_P99_BOUND_MS = 100;
+  /** Four samples a second (the issue asks for at least one): 240 over the minute, so p99 is not simply the maximum. */
+  private static final long SAMPLE_MILLIS = 250;
   private static final Pattern DROPPED = Pattern.compile("(?m)^tradingrt_ingest_dropped_total\\s+([0-9.E]+)");
 
   @Test
@@ -56,7 +58,7 @@ class OverloadSoak {
         liveMillis.add((System.nanoTime() - started) / 1_000_000);
         assertEquals(200, live.statusCode(), live.body());
         maxRssMb = Math.max(maxRssMb, rssMegabytes(runtime.pid()));
-        Thread.sleep(Math.max(0, 500 - (System.nanoTime() - started) / 1_000_000));
+        Thread.sleep(Math.max(0, SAMPLE_MILLIS - (System.nanoTime() - started) / 1_000_000));
       }
       String metrics = http.send(get(httpPort, "/metrics"), HttpResponse.BodyHandlers.ofString()).body();
       Matcher dropped = DROPPED.matcher(metrics);
@@ -71,6 +73,8 @@ class OverloadSoak {
       long p50 = sorted.get(sorted.size() / 2);
       long p99 = sorted.get((int) Math.ceil(sorted.size() * 0.99) - 1);
       long severe = runtime.lines().stream().filter(l -> l.contains(" SEVERE ")).count();
+      runtime.lines().stream().filter(l -> l.contains(" SEVERE ")).map(l -> l.replaceAll("[0-9]+", "N"))
+          .distinct().limit(5).forEach(l -> System.out.println("overload: SEVERE kind: " + l));
       System.out.printf("overload: %d s at 2,000,000 ticks/s: /health/live p50 %d ms, p99 %d ms, max %d ms over %d "
               + "samples; max RSS %d MB; %,.0f ticks dropped at the edge; %d log lines (%d SEVERE); SIGTERM exit %d "
               + "after %d ms%n", seconds, p50, p99, sorted.get(sorted.size() - 1), sorted.size(), maxRssMb,
