@@ -19,7 +19,8 @@ public enum FrameError {
   INVALID_FAILURE_CODE("invalid_failure_code"),
   READ_TIMEOUT("read_timeout"),
   IDLE_TIMEOUT("idle_timeout"),
-  TOO_MANY_CONNECTIONS("too_many_connections");
+  TOO_MANY_CONNECTIONS("too_many_connections"),
+  SLOW_CONSUMER("slow_consumer");
 
   private final String code;
 

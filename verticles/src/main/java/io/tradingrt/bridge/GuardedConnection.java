@@ -7,15 +7,20 @@ import io.vertx.core.net.NetSocket;
 
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;
+import java.util.logging.Logger;
 
 /**
  * One client of the TCP bridge: its bytes go through a bounded {@link FrameDecoder} and {@link FrameCheck}, and
  * only whole, valid frames are written to the library bridge behind the guard; the bridge's frames come back
- * unchanged. A refusal is one err frame, then the close.
+ * unchanged. A refusal is one err frame, then the close; a client that leaves more than {@link #MAX_UNREAD_BYTES}
+ * of its messages unread is closed as a slow consumer.
  */
 final class GuardedConnection {
   // a refused client that does not read its err frame is closed anyway after this
   private static final long CLOSE_GRACE_NANOS = TimeUnit.SECONDS.toNanos(1);
+  // what may wait for a client that reads slowly: seconds of a busy stream, then it is a slow consumer
+  static final int MAX_UNREAD_BYTES = 1 << 20;
+  private static final Logger LOG = Logger.getLogger(GuardedConnection.class.getName());
 
   private final NetSocket client;
   private final FrameDecoder decoder;
@@ -42,11 +47,14 @@ final class GuardedConnection {
     }
     bridge.exceptionHandler(e -> client.close());
     bridge.closeHandler(v -> client.close());
+    client.setWriteQueueMaxSize(MAX_UNREAD_BYTES);
     bridge.handler(frames -> {
+      if (refused) {
+        return;
+      }
       client.write(frames);
       if (client.writeQueueFull()) {
-        bridge.pause();
-        client.drainHandler(v -> bridge.resume());
+        dropSlowConsumer();
       }
     });
     client.handler(this::fromClient);
@@ -84,6 +92,21 @@ final class GuardedConnection {
     counters.count(rejection.error());
     client.pause();
     client.write(errFrame(rejection)).onComplete(written -> client.close());
+    if (upstream != null) {
+      upstream.close();
+    }
+  }
+
+  /**
+   * A client that does not read what it subscribed to is cut off once {@link #MAX_UNREAD_BYTES} wait for it: holding
+   * back the library bridge instead would only move the pile into the library's own unbounded write queue.
+   */
+  private void dropSlowConsumer() {
+    refused = true;
+    counters.count(FrameError.SLOW_CONSUMER);
+    LOG.warning(() -> "bridge: tcp client " + client.remoteAddress() + " disconnected (" + FrameError.SLOW_CONSUMER.code()
+        + "): more than " + MAX_UNREAD_BYTES + " bytes of its messages were waiting unread");
+    forceClose();
     if (upstream != null) {
       upstream.close();
     }

@@ -1,5 +1,9 @@
 package io.tradingrt.bridge;
 
+import io.tradingrt.codecs.Addresses;
+import io.tradingrt.codecs.Bar;
+import io.tradingrt.codecs.Fixed;
+
 import io.tradingrt.http.EdgeStack;
 import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.AfterAll;
@@ -151,6 +155,31 @@ class TcpBridgeLimitsTest {
       pinging.write(new JsonObject().put("type", "ping"));
       assertEquals("pong", pinging.nextOrClosed().getString("type"));
     }
+  }
+
+  @Test
+  void aClientThatNeverReadsIsDisconnectedOnceItsOutboundBufferIsFull() throws Exception {
+    long slowBefore = bridge.counters().refused(FrameError.SLOW_CONSUMER);
+    try (RawBridgeSocket deaf = new RawBridgeSocket(port, 10_000)) {
+      deaf.write(new JsonObject().put("type", "register").put("address", Addresses.MD_BARS));
+      // bars of ~300 bytes, 100,000 a second, to a client that reads nothing (for up to 20 s: 600 MB of frames):
+      // without a bound, every byte would wait in the server's memory for a reader that never comes
+      Bar bar = new Bar("DEAF", "1s", 0, Fixed.of(100), Fixed.of(101), Fixed.of(99), Fixed.of(100), Fixed.of(5),
+          Fixed.of(100), 3);
+      long deadline = System.nanoTime() + 20_000_000_000L;
+      while (System.nanoTime() < deadline && bridge.counters().refused(FrameError.SLOW_CONSUMER) == slowBefore) {
+        stack.vertx.runOnContext(v -> {
+          for (int j = 0; j < 1_000; j++) {
+            stack.vertx.eventBus().publish(Addresses.MD_BARS, bar);
+          }
+        });
+        Thread.sleep(10);
+      }
+      EdgeStack.eventually(10, "the deaf client is disconnected and counted",
+          () -> bridge.counters().refused(FrameError.SLOW_CONSUMER) == slowBefore + 1);
+      assertTrue(deaf.closedWithin(10_000), "the connection of a client that never reads is closed");
+    }
+    EdgeStack.eventually(5, "no connection left open", () -> bridge.counters().open() == 0);
   }
 
   @Test
