@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Runs JMH benchmarks from an already built jar (mvn -DskipTests package -pl benchmarks -am); builds nothing.
+# Runs JMH benchmarks from an already built jar (./mvnw -B -DskipTests -Pbenchmarks package -pl benchmarks -am); builds nothing.
 # Usage: scripts/bench-jmh.sh [regex] [name]   e.g. scripts/bench-jmh.sh CodecBenchmark codec
 # Results go to target/jmh-<name>.json (name defaults to "all", or to the regex with non-word characters as '-').
 set -euo pipefail
@@ -16,7 +16,7 @@ fi
 
 jar="benchmarks/target/benchmarks.jar"
 if [[ ! -f "$jar" ]]; then
-  echo "missing $jar: build it first with mvn -B -DskipTests package -pl benchmarks -am" >&2
+  echo "missing $jar: build it first with ./mvnw -B -DskipTests -Pbenchmarks package -pl benchmarks -am" >&2
   exit 1
 fi
 mkdir -p target

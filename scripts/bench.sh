@@ -1,12 +1,12 @@
 #!/usr/bin/env bash
 # End-to-end figures (not JMH): tick-to-trade latency, storage throughput/query latency, and HTTP (REST latency at a
 # constant rate, SockJS fan-out CPU; both against verticles/target/runtime.jar started as a separate process).
-# Build first: mvn -B -q -DskipTests package. Output goes to stdout and target/bench-*.txt.
-# Usage: scripts/bench.sh [latency|storage|http|all]
+# Build first: ./mvnw -B -q -DskipTests -Pbenchmarks package. Output goes to stdout and target/bench-*.txt.
+# Usage: scripts/bench.sh [latency|storage|http|hardening|all]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 jar=benchmarks/target/benchmarks.jar
-[ -f "$jar" ] || { echo "bench.sh: $jar is missing; build with: mvn -B -q -DskipTests package" >&2; exit 2; }
+[ -f "$jar" ] || { echo "bench.sh: $jar is missing; build with: ./mvnw -B -q -DskipTests -Pbenchmarks package" >&2; exit 2; }
 mkdir -p target
 what="${1:-all}"
 java_opts=(-Xmx4g -XX:+UseParallelGC --add-opens java.base/java.lang=ALL-UNNAMED)
@@ -37,7 +37,7 @@ fi
 # the hardening runs against the real jar (both also run in the README's test command): 2,000,000 ticks/s for
 # OVERLOAD_SECONDS (60 by default) and the seeded HTTP + TCP-bridge fuzz (FUZZ_SEED reproduces a run)
 if [ "$what" = hardening ] || [ "$what" = all ]; then
-  mvn -B -q -pl codecs,verticles verify -Dit.test='OverloadIT,EdgeFuzzIT' -Dtest=none \
+  ./mvnw -B -q -pl codecs,verticles verify -Dit.test='OverloadIT,EdgeFuzzIT' -Dtest=none \
     -Doverload.seconds="${OVERLOAD_SECONDS:-60}" ${FUZZ_SEED:+-Dfuzz.seed=$FUZZ_SEED} \
     -Dsurefire.failIfNoSpecifiedTests=false -Dfailsafe.failIfNoSpecifiedTests=false
 fi

@@ -7,7 +7,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 n="${1:-2}"
 jar="verticles/target/runtime.jar"
-[ -f "$jar" ] || { echo "cluster.sh: $jar is missing; build it with: mvn -B -q -DskipTests package" >&2; exit 2; }
+[ -f "$jar" ] || { echo "cluster.sh: $jar is missing; build it with: ./mvnw -B -q -DskipTests package" >&2; exit 2; }
 mkdir -p target/cluster
 first_roles="${FIRST_ROLES:-[\"ingest\"]}"
 other_roles="${NODE_ROLES:-[\"bars\"]}"

@@ -1,13 +1,11 @@
 package io.tradingrt.bench;
 
+import io.tradingrt.book.Portfolio;
 import io.tradingrt.codecs.Fill;
 import io.tradingrt.codecs.Fixed;
 import io.tradingrt.codecs.PortfolioSnapshot;
 import io.tradingrt.codecs.Side;
 import io.tradingrt.codecs.Tick;
-import io.tradingrt.portfolio.Portfolio;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -18,6 +16,9 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
+
+import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 /** One fill plus one mark (the per-fill and per-tick work of the portfolio verticle), and a five-symbol snapshot. */
 @BenchmarkMode(Mode.AverageTime)

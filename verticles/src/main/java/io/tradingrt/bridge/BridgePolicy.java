@@ -2,6 +2,9 @@ package io.tradingrt.bridge;
 
 import io.tradingrt.codecs.Addresses;
 import io.tradingrt.codecs.Headers;
+import io.tradingrt.edge.ContractInput;
+import io.tradingrt.edge.ErrorCode;
+import io.tradingrt.edge.InputException;
 import io.tradingrt.time.MicrosClock;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.bridge.BaseBridgeEvent;

@@ -1,14 +1,16 @@
 package io.tradingrt.execution;
 
-import io.tradingrt.ingest.TickFlow;
 import io.tradingrt.codecs.Addresses;
 import io.tradingrt.codecs.Fill;
 import io.tradingrt.codecs.Fixed;
 import io.tradingrt.codecs.OrderEvent;
 import io.tradingrt.codecs.OrderRequest;
 import io.tradingrt.codecs.TickBatch;
-import io.tradingrt.storage.DurableSender;
+import io.tradingrt.flow.SessionTimer;
+import io.tradingrt.flow.TickFlow;
+import io.tradingrt.journal.DurableSender;
 import io.tradingrt.time.MicrosClock;
+import io.tradingrt.time.TradingCalendar;
 import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
 import io.vertx.core.VerticleBase;
@@ -29,6 +31,8 @@ import java.util.logging.Logger;
 public final class ExecutionVerticle extends VerticleBase {
   private static final Logger LOG = Logger.getLogger(ExecutionVerticle.class.getName());
 
+  /** The one clock of this role: the broker and the trading calendar both read it. */
+  private final MicrosClock clock = MicrosClock.SYSTEM;
   private PaperBroker broker;
   private EventBus bus;
   private DurableSender durable;
@@ -45,7 +49,7 @@ public final class ExecutionVerticle extends VerticleBase {
     JsonObject conf = config();
     try {
       broker = new PaperBroker(new BrokerConfig(conf.getLong("slippageBps", 0L), conf.getLong("feeBps", 0L),
-          Fixed.of(conf.getString("minFee", "0")), conf.getLong("latencyMicros", 0L)), MicrosClock.SYSTEM);
+          Fixed.of(conf.getString("minFee", "0")), conf.getLong("latencyMicros", 0L)), clock);
     } catch (IllegalArgumentException e) {
       return Future.failedFuture("execution: invalid configuration: " + e.getMessage());
     }
@@ -61,7 +65,8 @@ public final class ExecutionVerticle extends VerticleBase {
         LOG.info(() -> "execution: " + n + " more fills in the last 5 s (individual lines are capped at 10/s)");
       }
     });
-    scheduleEndOfDay();
+    // DAY orders expire when the paper venue's session ends, at the next session start
+    SessionTimer.everySessionStart(vertx, new TradingCalendar(clock), () -> publish(broker.endOfDay()));
     long latency = conf.getLong("latencyMicros", 0L);
     if (latency > 0) {
       vertx.setPeriodic(Math.max(1, latency / 1_000), id -> publish(broker.processDue()));
@@ -92,15 +97,6 @@ public final class ExecutionVerticle extends VerticleBase {
           }
           m.reply(canceled);
         }).completion()));
-  }
-
-  /** DAY orders expire at the paper venue's session end, UTC midnight. */
-  private void scheduleEndOfDay() {
-    long now = MicrosClock.SYSTEM.nowMicros() / 1_000;
-    vertx.setTimer(86_400_000L - Math.floorMod(now, 86_400_000L), id -> {
-      publish(broker.endOfDay());
-      scheduleEndOfDay();
-    });
   }
 
   private void publish(BrokerResult result) {

@@ -1,5 +1,6 @@
 package io.tradingrt.execution;
 
+import io.tradingrt.book.RecentOrderIds;
 import io.tradingrt.codecs.Fill;
 import io.tradingrt.codecs.Fixed;
 import io.tradingrt.codecs.OrderEvent;
@@ -11,6 +12,7 @@ import io.tradingrt.codecs.Side;
 import io.tradingrt.codecs.Tick;
 import io.tradingrt.codecs.TimeInForce;
 import io.tradingrt.time.MicrosClock;
+
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;

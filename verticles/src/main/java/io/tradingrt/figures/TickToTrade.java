@@ -59,18 +59,6 @@ public final class TickToTrade {
     return Math.min(Math.max(0, arrivalMicros - tickMicros), MAX_LATENCY_MICROS);
   }
 
-  /** The {@code tick-micros} header's value, or 0 when absent or not a number. */
-  public static long tickMicros(String header) {
-    if (header == null) {
-      return 0;
-    }
-    try {
-      return Long.parseLong(header);
-    } catch (NumberFormatException e) {
-      return 0;
-    }
-  }
-
   /**
    * Records the fill that arrived at {@code arrivalMicros}.
    *

@@ -1,8 +1,8 @@
 package io.tradingrt.http;
 
-import io.tradingrt.bridge.ErrorCode;
-import io.tradingrt.bridge.ContractInput;
 import io.tradingrt.codecs.json.ContractJson;
+import io.tradingrt.edge.ContractInput;
+import io.tradingrt.edge.ErrorCode;
 import io.vertx.core.Future;
 import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.eventbus.EventBus;

@@ -1,6 +1,6 @@
 package io.tradingrt.http;
 
-import io.tradingrt.bridge.ErrorCode;
+import io.tradingrt.edge.ErrorCode;
 import io.tradingrt.codecs.ReasonCode;
 import io.vertx.core.json.JsonObject;
 

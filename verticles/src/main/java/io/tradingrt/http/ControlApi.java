@@ -1,7 +1,6 @@
 package io.tradingrt.http;
 
-import io.tradingrt.bridge.ErrorCode;
-import io.vertx.core.eventbus.ReplyException;
+import io.tradingrt.edge.ErrorCode;
 import io.tradingrt.codecs.Addresses;
 import io.tradingrt.codecs.ControlCommand;
 import io.tradingrt.codecs.OrderEvent;
@@ -9,13 +8,14 @@ import io.tradingrt.codecs.OrderRequest;
 import io.tradingrt.codecs.RiskControl;
 import io.tradingrt.codecs.RiskDecision;
 import io.tradingrt.codecs.RiskStateChange;
-import io.tradingrt.bridge.ContractInput;
-import io.tradingrt.bridge.InputException;
 import io.tradingrt.codecs.json.ContractJson;
+import io.tradingrt.edge.ContractInput;
+import io.tradingrt.edge.InputException;
 import io.tradingrt.time.MicrosClock;
 import io.vertx.core.Handler;
 import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.eventbus.EventBus;
+import io.vertx.core.eventbus.ReplyException;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;

@@ -1,9 +1,8 @@
 package io.tradingrt.http;
 
-import io.tradingrt.bridge.ErrorCode;
+import io.tradingrt.edge.ErrorCode;
 import io.tradingrt.bridge.BridgePolicy;
 import io.tradingrt.bridge.SockJsBridge;
-import io.tradingrt.ingest.TickFlow;
 import io.tradingrt.codecs.Addresses;
 import io.tradingrt.codecs.Bar;
 import io.tradingrt.codecs.Fill;
@@ -13,6 +12,7 @@ import io.tradingrt.codecs.PortfolioSnapshot;
 import io.tradingrt.codecs.RiskStateChange;
 import io.tradingrt.codecs.Signal;
 import io.tradingrt.codecs.TickBatch;
+import io.tradingrt.flow.TickFlow;
 import io.tradingrt.time.MicrosClock;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;

@@ -1,6 +1,6 @@
 package io.tradingrt.http;
 
-import io.tradingrt.bridge.ErrorCode;
+import io.tradingrt.edge.ErrorCode;
 import io.tradingrt.codecs.Addresses;
 import io.tradingrt.figures.JvmSample;
 import io.tradingrt.time.MicrosClock;

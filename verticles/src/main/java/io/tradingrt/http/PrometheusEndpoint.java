@@ -1,6 +1,6 @@
 package io.tradingrt.http;
 
-import io.tradingrt.bridge.ErrorCode;
+import io.tradingrt.edge.ErrorCode;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.ext.web.RoutingContext;

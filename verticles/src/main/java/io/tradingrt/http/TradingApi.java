@@ -1,12 +1,12 @@
 package io.tradingrt.http;
 
-import io.tradingrt.bridge.ErrorCode;
-import io.tradingrt.bridge.ContractInput;
 import io.tradingrt.codecs.Addresses;
 import io.tradingrt.codecs.Bar;
 import io.tradingrt.codecs.OrderEvent;
 import io.tradingrt.codecs.PortfolioSnapshot;
 import io.tradingrt.codecs.RiskStateChange;
+import io.tradingrt.edge.ContractInput;
+import io.tradingrt.edge.ErrorCode;
 import io.tradingrt.time.MicrosClock;
 import io.vertx.core.eventbus.EventBus;
 import io.vertx.core.json.JsonObject;

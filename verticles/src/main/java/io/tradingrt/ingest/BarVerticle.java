@@ -4,6 +4,7 @@ import io.tradingrt.codecs.Addresses;
 import io.tradingrt.codecs.Bar;
 import io.tradingrt.codecs.Tick;
 import io.tradingrt.codecs.TickBatch;
+import io.tradingrt.flow.TickFlow;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.json.JsonArray;

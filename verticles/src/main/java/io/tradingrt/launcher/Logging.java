@@ -1,5 +1,11 @@
 package io.tradingrt.launcher;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.lang.reflect.Field;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -12,8 +18,9 @@ import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 
 /**
- * One-line JUL format for the runtime's own logs (control characters escaped, repeated lines rate-limited); Hazelcast
- * and Netty quieter except cluster membership.
+ * One-line JUL format for the runtime's own logs (control characters escaped, repeated lines rate-limited), or one JSON
+ * object per line with {@code TRT_LOG_FORMAT=json} (for Loki, ELK and friends); Hazelcast and Netty quieter except
+ * cluster membership.
  */
 public final class Logging {
 
@@ -23,14 +30,21 @@ public final class Logging {
   private Logging() {
   }
 
+  /** The environment variable that picks the format: {@code text} (default) or {@code json}. */
+  public static final String FORMAT_ENV = "TRT_LOG_FORMAT";
+
   public static void configure() {
+    configure(System.getenv(FORMAT_ENV));
+  }
+
+  static void configure(String format) {
     keepHandlersDuringShutdown();
     Logger root = Logger.getLogger("");
     for (var handler : root.getHandlers()) {
       root.removeHandler(handler);
     }
     ConsoleHandler console = new ConsoleHandler();
-    console.setFormatter(new OneLineFormatter());
+    console.setFormatter(formatter(format));
     console.setLevel(Level.ALL);
     // an overload or a hostile client must not turn one fault into millions of identical lines
     console.setFilter(new RepeatedLines(20, 10_000, System::nanoTime));
@@ -40,6 +54,16 @@ public final class Logging {
         level("com.hazelcast", Level.WARNING),
         level("com.hazelcast.internal.cluster.ClusterService", Level.INFO),
         level("io.netty", Level.WARNING));
+  }
+
+  static Formatter formatter(String format) {
+    if (format == null || format.isBlank() || format.equalsIgnoreCase("text")) {
+      return new OneLineFormatter();
+    }
+    if (format.equalsIgnoreCase("json")) {
+      return new JsonLineFormatter();
+    }
+    throw new IllegalArgumentException(FORMAT_ENV + " must be text or json, not " + escapeControls(format));
   }
 
   private static Logger level(String name, Level level) {
@@ -105,6 +129,35 @@ public final class Logging {
           .append(escapeControls(formatMessage(record)));
       if (record.getThrown() != null) {
         line.append(" (").append(escapeControls(RuntimeHooks.oneLine(record.getThrown()))).append(')');
+      }
+      return line.append(System.lineSeparator()).toString();
+    }
+  }
+
+  /**
+   * One JSON object per record and line: {@code time} (ISO-8601 UTC), {@code level}, {@code logger}, {@code thread},
+   * {@code message}, and {@code error} (the exception's one-line summary) when there is one. Jackson writes the
+   * escaping, so any text a client sent stays inside its string.
+   */
+  static final class JsonLineFormatter extends Formatter {
+    private static final JsonFactory JSON = new JsonFactory();
+
+    @Override
+    public String format(LogRecord record) {
+      StringWriter line = new StringWriter(192);
+      try (JsonGenerator json = JSON.createGenerator(line)) {
+        json.writeStartObject();
+        json.writeStringField("time", java.time.Instant.ofEpochMilli(record.getMillis()).toString());
+        json.writeStringField("level", record.getLevel().getName());
+        json.writeStringField("logger", record.getLoggerName() == null ? "" : record.getLoggerName());
+        json.writeStringField("thread", Thread.currentThread().getName());
+        json.writeStringField("message", formatMessage(record));
+        if (record.getThrown() != null) {
+          json.writeStringField("error", RuntimeHooks.oneLine(record.getThrown()));
+        }
+        json.writeEndObject();
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
       }
       return line.append(System.lineSeparator()).toString();
     }

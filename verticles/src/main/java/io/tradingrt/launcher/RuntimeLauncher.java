@@ -1,8 +1,8 @@
 package io.tradingrt.launcher;
 
-import io.tradingrt.storage.DuckDb;
-import io.tradingrt.storage.StorageConfig;
-import io.tradingrt.storage.StorageException;
+import io.tradingrt.storage.database.DuckDb;
+import io.tradingrt.storage.database.StorageConfig;
+import io.tradingrt.storage.database.StorageException;
 import io.vertx.core.json.JsonObject;
 import io.vertx.launcher.application.VertxApplication;
 
@@ -21,7 +21,12 @@ public final class RuntimeLauncher extends VertxApplication {
   }
 
   public static void main(String[] args) {
-    Logging.configure();
+    try {
+      Logging.configure();
+    } catch (IllegalArgumentException e) {
+      System.err.println("runtime: " + e.getMessage());
+      System.exit(2);
+    }
     if (args.length > 0 && Tools.isTool(args[0])) {
       System.exit(Tools.run(args[0], Arrays.copyOfRange(args, 1, args.length)));
     }

@@ -1,15 +1,15 @@
 package io.tradingrt.launcher;
 
-import io.tradingrt.storage.Backup;
-import io.tradingrt.storage.BackupManifest;
-import io.tradingrt.storage.BackupTarget;
-import io.tradingrt.storage.DatabaseLockedException;
-import io.tradingrt.storage.DuckDb;
-import io.tradingrt.storage.ImportProgress;
-import io.tradingrt.storage.Importer;
-import io.tradingrt.storage.Migrations;
-import io.tradingrt.storage.StorageConfig;
-import io.tradingrt.storage.StorageException;
+import io.tradingrt.storage.backup.Backup;
+import io.tradingrt.storage.backup.BackupManifest;
+import io.tradingrt.storage.backup.BackupTarget;
+import io.tradingrt.storage.database.DatabaseLockedException;
+import io.tradingrt.storage.database.DuckDb;
+import io.tradingrt.storage.database.StorageConfig;
+import io.tradingrt.storage.database.StorageException;
+import io.tradingrt.storage.importer.ImportProgress;
+import io.tradingrt.storage.importer.Importer;
+import io.tradingrt.storage.schema.Migrations;
 import io.vertx.core.json.JsonObject;
 
 import java.net.URI;

@@ -1,10 +1,8 @@
 package io.tradingrt.metrics;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import io.tradingrt.ingest.TickFlow;
 import io.tradingrt.codecs.Addresses;
 import io.tradingrt.codecs.Fill;
-import io.tradingrt.codecs.Headers;
 import io.tradingrt.codecs.OrderEvent;
 import io.tradingrt.codecs.PortfolioSnapshot;
 import io.tradingrt.codecs.RiskStateChange;
@@ -12,7 +10,8 @@ import io.tradingrt.codecs.Signal;
 import io.tradingrt.codecs.Tick;
 import io.tradingrt.codecs.TickBatch;
 import io.tradingrt.figures.JvmSample;
-import io.tradingrt.figures.TickToTrade;
+import io.tradingrt.flow.TickFlow;
+import io.tradingrt.flow.TickHeaders;
 import io.tradingrt.time.MicrosClock;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
@@ -67,7 +66,7 @@ public final class MetricsVerticle extends VerticleBase {
   }
 
   private void onFill(Message<Fill> message) {
-    long latency = live.onFill(message.body(), tickMicros(message));
+    long latency = live.onFill(message.body(), TickHeaders.tickMicros(message));
     if (latency >= 0 && meters != null) {
       meters.recordTickToTrade(latency);
     }
@@ -96,10 +95,6 @@ public final class MetricsVerticle extends VerticleBase {
             live.setWriterHealth(health.getLong("queuedRows", 0L), health.getLong("droppedRows", 0L));
           }
         });
-  }
-
-  private static long tickMicros(Message<?> message) {
-    return TickToTrade.tickMicros(message.headers().get(Headers.TICK_MICROS));
   }
 
   /** {@link Addresses#METRICS_TICK_TO_TRADE}: the recorder's summary of the fills since {@code fromMicros}. */

@@ -1,12 +1,13 @@
 package io.tradingrt.portfolio;
 
-import io.tradingrt.ingest.TickFlow;
+import io.tradingrt.book.Portfolio;
 import io.tradingrt.codecs.Addresses;
 import io.tradingrt.codecs.Fill;
 import io.tradingrt.codecs.Fixed;
 import io.tradingrt.codecs.PortfolioSnapshot;
 import io.tradingrt.codecs.TickBatch;
-import io.tradingrt.storage.DurableSender;
+import io.tradingrt.flow.TickFlow;
+import io.tradingrt.journal.DurableSender;
 import io.tradingrt.time.MicrosClock;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;

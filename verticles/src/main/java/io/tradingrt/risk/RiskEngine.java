@@ -1,6 +1,7 @@
 package io.tradingrt.risk;
 
-import io.tradingrt.execution.RecentOrderIds;
+import io.tradingrt.book.Portfolio;
+import io.tradingrt.book.RecentOrderIds;
 import io.tradingrt.codecs.ControlCommand;
 import io.tradingrt.codecs.Fill;
 import io.tradingrt.codecs.Fixed;
@@ -13,8 +14,8 @@ import io.tradingrt.codecs.RiskStateChange;
 import io.tradingrt.codecs.Side;
 import io.tradingrt.codecs.Tick;
 import io.tradingrt.codecs.TradingState;
-import io.tradingrt.portfolio.Portfolio;
 import io.tradingrt.time.MicrosClock;
+
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;

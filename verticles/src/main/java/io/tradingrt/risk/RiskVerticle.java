@@ -1,6 +1,5 @@
 package io.tradingrt.risk;
 
-import io.tradingrt.ingest.TickFlow;
 import io.tradingrt.codecs.Addresses;
 import io.tradingrt.codecs.ControlCommand;
 import io.tradingrt.codecs.Fill;
@@ -14,8 +13,11 @@ import io.tradingrt.codecs.RiskDecision;
 import io.tradingrt.codecs.RiskStateChange;
 import io.tradingrt.codecs.TickBatch;
 import io.tradingrt.codecs.TradingState;
-import io.tradingrt.storage.DurableSender;
+import io.tradingrt.flow.SessionTimer;
+import io.tradingrt.flow.TickFlow;
+import io.tradingrt.journal.DurableSender;
 import io.tradingrt.time.MicrosClock;
+import io.tradingrt.time.TradingCalendar;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.eventbus.DeliveryOptions;
@@ -38,16 +40,19 @@ import java.util.logging.Logger;
 public final class RiskVerticle extends VerticleBase {
   private static final Logger LOG = Logger.getLogger(RiskVerticle.class.getName());
 
+  /** The one clock of this role: the engine and the trading calendar both read it. */
+  private final MicrosClock clock = MicrosClock.SYSTEM;
   private RiskEngine engine;
   private EventBus bus;
   /** Denials are order events too: they are stored like the execution verticle's, acknowledged after COMMIT. */
   private DurableSender durable;
+  private boolean pollingStorage;
 
   @Override
   public Future<?> start() {
     TradingState storageAction;
     try {
-      engine = new RiskEngine(instruments(config()), limits(config()), MicrosClock.SYSTEM);
+      engine = new RiskEngine(instruments(config()), limits(config()), clock);
       storageAction = TradingState.valueOf(config().getJsonObject("risk", new JsonObject())
           .getString("storageUnavailableAction", "REDUCING"));
       if (storageAction == TradingState.ACTIVE) {
@@ -61,10 +66,14 @@ public final class RiskVerticle extends VerticleBase {
     // without persist nothing needs an acknowledgement from storage, so its health does not matter here
     if (config().getBoolean("persist", false)) {
       durable = new DurableSender(vertx, config().getLong("storageTimeoutMs", 10_000L), DurableSender.MAX_PENDING);
-      consumers.add(new StorageWatch(vertx, storageAction, engine, this::publishStateChanges).start());
+      consumers.add(watchStorage(new StorageWatch(storageAction, engine, this::publishStateChanges)));
     }
     vertx.setPeriodic(1_000, id -> publishStateChanges());
-    scheduleNewDay();
+    // the daily-loss baseline resets at each session start of the paper venue
+    SessionTimer.everySessionStart(vertx, new TradingCalendar(clock), () -> {
+      engine.startNewDay();
+      LOG.info("risk: new trading day, daily loss baseline reset");
+    });
     consumers.addAll(List.of(
         bus.<OrderRequest>consumer(Addresses.ORDERS_SUBMIT, this::onOrder).completion(),
         bus.<RiskControl>consumer(Addresses.RISK_CONTROL, this::onControl).completion(),
@@ -105,8 +114,8 @@ public final class RiskVerticle extends VerticleBase {
     TradingState before = engine.state();
     var change = engine.control(control.command(), control.reason());
     publishStateChanges();
-    RiskStateChange answer = change.orElse(new RiskStateChange(before, engine.state(), ReasonCode.of(control.command()),
-        "trading state stays " + engine.state(), MicrosClock.SYSTEM.nowMicros()));
+    RiskStateChange answer = change.orElse(new RiskStateChange(before, engine.state(),
+        ReasonCode.of(control.command()), "trading state stays " + engine.state(), clock.nowMicros()));
     LOG.warning(() -> "risk: " + control.command() + " (" + control.reason() + "): " + answer.from() + " -> "
         + answer.to());
     if (control.command() != ControlCommand.KILL) {
@@ -122,15 +131,30 @@ public final class RiskVerticle extends VerticleBase {
         });
   }
 
-  /** The daily-loss baseline resets at each UTC midnight (the session boundary of the paper venue). */
-  private void scheduleNewDay() {
-    long now = MicrosClock.SYSTEM.nowMicros() / 1_000;
-    long untilMidnight = 86_400_000L - Math.floorMod(now, 86_400_000L);
-    vertx.setTimer(untilMidnight, id -> {
-      engine.startNewDay();
-      LOG.info("risk: new trading day, daily loss baseline reset");
-      scheduleNewDay();
-    });
+  private Future<Void> watchStorage(StorageWatch watch) {
+    vertx.setPeriodic(StorageWatch.POLL_MILLIS, id -> pollStorage(watch));
+    return bus.<JsonObject>consumer(Addresses.STORAGE_STATUS, m -> health(watch, m.body())).completion();
+  }
+
+  private void pollStorage(StorageWatch watch) {
+    if (pollingStorage) {
+      return;
+    }
+    pollingStorage = true;
+    bus.<Object>request(Addresses.STORAGE_HEALTH, new JsonObject(),
+            new DeliveryOptions().setSendTimeout(StorageWatch.POLL_TIMEOUT_MILLIS))
+        .onComplete(reply -> {
+          pollingStorage = false;
+          if (reply.succeeded() && reply.result().body() instanceof JsonObject health) {
+            health(watch, health);
+          } else {
+            watch.noAnswer(reply.failed() ? reply.cause().getMessage() : "unreadable health reply");
+          }
+        });
+  }
+
+  private static void health(StorageWatch watch, JsonObject health) {
+    watch.health(health.getBoolean("ready", false), health.getString("lastError", "the writer is not ready"));
   }
 
   private void publishStateChanges() {

@@ -2,6 +2,13 @@ package io.tradingrt.storage;
 
 import io.tradingrt.codecs.Addresses;
 import io.tradingrt.codecs.json.ContractJson;
+import io.tradingrt.storage.backup.Backup;
+import io.tradingrt.storage.backup.BackupTarget;
+import io.tradingrt.storage.database.StorageConfig;
+import io.tradingrt.storage.database.StorageException;
+import io.tradingrt.storage.query.OrderQuery;
+import io.tradingrt.storage.query.StorageQueries;
+import io.tradingrt.storage.writer.WriterDatabase;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.eventbus.Message;

@@ -108,11 +108,12 @@ class OneValidationPathTest {
     }
   }
 
-  /** {@code tradingrt_bridge.py order}: prints {"decision": …} and exits 3 for a denial. */
+  /** The {@code tradingrt} package's {@code order} command, from its sources: prints {"decision": …}, exits 3 if denied. */
   private JsonObject python(String symbol, String side, String quantity) throws Exception {
-    List<String> command = List.of("python3", CLIENTS.resolve("python/tradingrt_bridge.py").toString(), "--port",
-        Integer.toString(bridgePort), "--token", EdgeStack.TOKEN, "order", symbol, side, quantity);
-    Run run = run(new ProcessBuilder(command));
+    ProcessBuilder builder = new ProcessBuilder(List.of("python3", "-m", "tradingrt", "--port",
+        Integer.toString(bridgePort), "--token", EdgeStack.TOKEN, "order", side, quantity, symbol));
+    builder.environment().put("PYTHONPATH", CLIENTS.resolve("python/src").toString());
+    Run run = run(builder);
     assertEquals(3, run.exitCode(), run.toString());
     return new JsonObject(run.stdout().strip()).getJsonObject("decision");
   }

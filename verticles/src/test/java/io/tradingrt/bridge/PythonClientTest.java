@@ -17,11 +17,14 @@ import java.util.concurrent.TimeUnit;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The stdlib Python client in scripts/clients/python against a running HTTP + TCP bridge stack. */
+/**
+ * The Python package in scripts/clients/python, run from its sources ({@code python3 -m tradingrt}, nothing installed),
+ * against a running HTTP + TCP bridge stack; {@code PythonPackageIT} installs it and runs its own tests on the jar.
+ */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class PythonClientTest {
-  private static final Path CLIENT = Path.of(System.getProperty("project.root", ".."))
-      .resolve("scripts/clients/python/tradingrt_bridge.py");
+  private static final Path SOURCES = Path.of(System.getProperty("project.root", ".."))
+      .resolve("scripts/clients/python/src");
 
   private EdgeStack stack;
   private int port;
@@ -43,7 +46,7 @@ class PythonClientTest {
 
   @Test
   void submitsAnOrderWithTheTokenAndSeesItsFill() throws Exception {
-    Run run = python("--token", EdgeStack.TOKEN, "order", "AAPL", "BUY", "3", "--wait-fill");
+    Run run = python("--token", EdgeStack.TOKEN, "order", "BUY", "3", "AAPL", "--wait-fill");
     assertEquals(0, run.exitCode(), run.stderr());
     String[] lines = run.stdout().strip().split("\n");
     JsonObject decision = new JsonObject(lines[0]).getJsonObject("decision");
@@ -55,14 +58,14 @@ class PythonClientTest {
 
   @Test
   void withoutTheTokenTheOrderIsRefused() throws Exception {
-    Run run = python("order", "AAPL", "BUY", "3");
+    Run run = python("--token", "", "order", "BUY", "3", "AAPL");
     assertEquals(2, run.exitCode(), run.stdout() + run.stderr());
     assertTrue(run.stderr().contains("access_denied"), run.stderr());
   }
 
   @Test
   void watchesALiveAddress() throws Exception {
-    Run run = python("watch", "metrics.live", "--count", "2");
+    Run run = python("tail", "metrics.live", "--count", "2");
     assertEquals(0, run.exitCode(), run.stderr());
     List<String> lines = run.stdout().strip().lines().toList();
     assertEquals(2, lines.size());
@@ -70,9 +73,12 @@ class PythonClientTest {
   }
 
   private Run python(String... args) throws IOException, InterruptedException {
-    List<String> command = new ArrayList<>(List.of("python3", CLIENT.toString(), "--port", Integer.toString(port)));
+    List<String> command = new ArrayList<>(List.of("python3", "-m", "tradingrt", "--port", Integer.toString(port)));
     command.addAll(List.of(args));
-    Process process = new ProcessBuilder(command).start();
+    ProcessBuilder builder = new ProcessBuilder(command);
+    builder.environment().put("PYTHONPATH", SOURCES.toString());
+    builder.environment().remove("TRT_TOKEN");
+    Process process = builder.start();
     if (!process.waitFor(30, TimeUnit.SECONDS)) {
       process.destroyForcibly();
       throw new AssertionError("the python client did not finish: " + command);

@@ -20,7 +20,16 @@ final class RawBridgeSocket implements AutoCloseable {
   private final OutputStream out;
 
   RawBridgeSocket(int port, int readTimeoutMillis) throws IOException {
-    socket = new Socket("127.0.0.1", port);
+    this(port, readTimeoutMillis, 0);
+  }
+
+  /** With {@code receiveBufferBytes > 0} the kernel holds little for us: what we do not read backs up at the server. */
+  RawBridgeSocket(int port, int readTimeoutMillis, int receiveBufferBytes) throws IOException {
+    socket = new Socket();
+    if (receiveBufferBytes > 0) {
+      socket.setReceiveBufferSize(receiveBufferBytes);
+    }
+    socket.connect(new java.net.InetSocketAddress("127.0.0.1", port));
     socket.setSoTimeout(readTimeoutMillis);
     in = new DataInputStream(socket.getInputStream());
     out = socket.getOutputStream();

@@ -1,5 +1,6 @@
 package io.tradingrt.risk;
 
+import io.tradingrt.book.Portfolio;
 import io.tradingrt.codecs.Fill;
 import io.tradingrt.codecs.Fixed;
 import io.tradingrt.codecs.OrderEvent;
@@ -9,7 +10,7 @@ import io.tradingrt.codecs.RiskDecision;
 import io.tradingrt.codecs.Side;
 import io.tradingrt.codecs.Tick;
 import io.tradingrt.codecs.TradingState;
-import io.tradingrt.portfolio.Portfolio;
+
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;

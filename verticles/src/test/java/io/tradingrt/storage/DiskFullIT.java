@@ -101,8 +101,8 @@ class DiskFullIT {
       for (String line : lines) {
         int at = line.indexOf("execution: stored fill/");
         if (at >= 0) {
-          // the id is the first word: RepeatedLines may append "(N similar lines suppressed in the last 10 s)"
-          ackedFills.add(line.substring(at + "execution: stored fill/".length()).trim().split(" ", 2)[0]);
+          // the id ends at the first blank: the log may append "(N similar lines suppressed …)" to the line
+          ackedFills.add(line.substring(at + "execution: stored fill/".length()).trim().split("\\s+", 2)[0]);
         }
       }
       try (var c = DriverManager.getConnection("jdbc:duckdb:" + db); var s = c.createStatement()) {

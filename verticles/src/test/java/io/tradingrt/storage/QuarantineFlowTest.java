@@ -9,6 +9,7 @@ import io.tradingrt.codecs.OrderType;
 import io.tradingrt.codecs.ReasonCode;
 import io.tradingrt.codecs.Side;
 import io.tradingrt.codecs.wire.ContractCodecs;
+import io.tradingrt.storage.database.DuckDb;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.ThreadingModel;

@@ -1,9 +1,10 @@
 package io.tradingrt.storage;
 
-import io.tradingrt.codecs.Timeframe;
 import io.tradingrt.codecs.Bar;
 import io.tradingrt.codecs.Fixed;
 import io.tradingrt.codecs.Tick;
+import io.tradingrt.codecs.Timeframe;
+
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
@@ -13,12 +14,12 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /** The bar definition written out in plain Java, tick by tick, as the live aggregator applies it. */
-final class ReferenceBars {
+public final class ReferenceBars {
 
   private ReferenceBars() {
   }
 
-  static List<Bar> of(List<Tick> ticks, String symbol, String timeframe, long from, long to) {
+  public static List<Bar> of(List<Tick> ticks, String symbol, String timeframe, long from, long to) {
     Timeframe frame = Timeframe.parse(timeframe);
     Map<Long, List<Tick>> buckets = new TreeMap<>();
     ticks.stream()

@@ -4,6 +4,7 @@ import io.tradingrt.codecs.Addresses;
 import io.tradingrt.codecs.Fill;
 import io.tradingrt.launcher.RuntimeConfig;
 import io.tradingrt.launcher.RuntimeVerticle;
+import io.tradingrt.storage.database.DuckDb;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;

@@ -1,7 +1,0 @@
-package io.tradingrt.storage;
-
-import io.tradingrt.codecs.OrderEvent;
-
-/** An order state change as stored: {@code eventSeq} orders all events and serves as a paging key. */
-public record StoredOrderEvent(long eventSeq, OrderEvent event) {
-}
