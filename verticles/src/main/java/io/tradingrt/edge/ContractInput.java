@@ -96,7 +96,7 @@ public final class ContractInput {
     if (!isName(value, maxLength)) {
       throw new InputException(ErrorCode.INVALID_NAME, field + " must be 1 to " + maxLength
           + " letters, digits or . _ : / -, got " + (value.length() > maxLength ? value.length() + " characters"
-          : "'" + printable(value) + "'"));
+          : "'" + Printable.escape(value) + "'"));
     }
   }
 
@@ -105,19 +105,6 @@ public final class ContractInput {
       throw new InputException(ErrorCode.VALUE_OUT_OF_RANGE, field + " " + value
           + " is outside what storage holds (at most 9999999999.99999999 in magnitude)");
     }
-  }
-
-  /** Echoes refused input without its control characters, so an error message cannot forge lines either. */
-  public static String printable(String text) {
-    StringBuilder out = new StringBuilder(text.length());
-    text.codePoints().forEach(c -> {
-      if (Character.isISOControl(c) || c == 0x2028 || c == 0x2029) {
-        out.append(String.format("\\u%04x", c));
-      } else {
-        out.appendCodePoint(c);
-      }
-    });
-    return out.toString();
   }
 
   private static void putIfAbsent(JsonObject json, String key, Object value) {

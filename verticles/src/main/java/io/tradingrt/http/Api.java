@@ -3,6 +3,7 @@ package io.tradingrt.http;
 import io.tradingrt.codecs.json.ContractJson;
 import io.tradingrt.edge.ContractInput;
 import io.tradingrt.edge.ErrorCode;
+import io.tradingrt.edge.Printable;
 import io.vertx.core.Future;
 import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.eventbus.EventBus;
@@ -157,7 +158,7 @@ final class Api {
   /** Client text echoed in an error: control characters escaped and the length capped. */
   static String printable(String text) {
     String shown = text.length() > 80 ? text.substring(0, 80) + "…" : text;
-    return ContractInput.printable(shown);
+    return Printable.escape(shown);
   }
 
   /** Sends a query's JSON reply on, whatever JSON shape the reader chose. */

@@ -2,6 +2,7 @@ package io.tradingrt.launcher;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import io.tradingrt.edge.Printable;
 
 import java.io.IOException;
 import java.io.StringWriter;
@@ -63,7 +64,7 @@ public final class Logging {
     if (format.equalsIgnoreCase("json")) {
       return new JsonLineFormatter();
     }
-    throw new IllegalArgumentException(FORMAT_ENV + " must be text or json, not " + escapeControls(format));
+    throw new IllegalArgumentException(FORMAT_ENV + " must be text or json, not " + Printable.escape(format));
   }
 
   private static Logger level(String name, Level level) {
@@ -97,26 +98,6 @@ public final class Logging {
     }
   }
 
-  /** One record, one line: client text with a newline (or any control character) cannot forge a second line. */
-  static String escapeControls(String text) {
-    StringBuilder out = null;
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      boolean control = Character.isISOControl(c) || c == '\u2028' || c == '\u2029';
-      if (control && out == null) {
-        out = new StringBuilder(text.length() + 16).append(text, 0, i);
-      }
-      if (out != null) {
-        if (control) {
-          out.append(c == '\n' ? "\\n" : c == '\r' ? "\\r" : c == '\t' ? "\\t" : String.format("\\u%04x", (int) c));
-        } else {
-          out.append(c);
-        }
-      }
-    }
-    return out == null ? text : out.toString();
-  }
-
   static final class OneLineFormatter extends Formatter {
     @Override
     public String format(LogRecord record) {
@@ -126,9 +107,9 @@ public final class Logging {
           .append(java.time.Instant.ofEpochMilli(record.getMillis())).append(' ')
           .append(record.getLevel().getName()).append(' ')
           .append(shortName).append(": ")
-          .append(escapeControls(formatMessage(record)));
+          .append(Printable.escape(formatMessage(record)));
       if (record.getThrown() != null) {
-        line.append(" (").append(escapeControls(RuntimeHooks.oneLine(record.getThrown()))).append(')');
+        line.append(" (").append(Printable.escape(RuntimeHooks.oneLine(record.getThrown()))).append(')');
       }
       return line.append(System.lineSeparator()).toString();
     }
