@@ -6,7 +6,6 @@ import io.tradingrt.storage.database.StorageException;
 import io.vertx.core.json.JsonObject;
 import io.vertx.launcher.application.VertxApplication;
 
-import java.util.Arrays;
 
 import java.util.logging.Logger;
 
@@ -28,7 +27,7 @@ public final class RuntimeLauncher extends VertxApplication {
       System.exit(2);
     }
     if (args.length > 0 && Tools.isTool(args[0])) {
-      System.exit(Tools.run(args[0], Arrays.copyOfRange(args, 1, args.length)));
+      System.exit(Tools.run(args));
     }
     RuntimeHooks hooks;
     LaunchArguments parsed;

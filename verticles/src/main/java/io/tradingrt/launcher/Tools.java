@@ -11,6 +11,11 @@ import io.tradingrt.storage.importer.ImportProgress;
 import io.tradingrt.storage.importer.Importer;
 import io.tradingrt.storage.schema.Migrations;
 import io.vertx.core.json.JsonObject;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -20,49 +25,191 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.DriverManager;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
+import java.util.concurrent.Callable;
 
 /**
- * The jar's operator commands: {@code backup NAME} (under storage.backupRoot), {@code restore DIR [--to FILE]},
- * {@code import csv|parquet FILE}, {@code import postgres --url JDBC_URL --table TABLE [--batch N]}. Each reads the
- * same configuration as the runtime ({@code -conf}, environment). Exit codes: 0 done, 1 failed, 2 usage.
+ * The jar's operator commands, as picocli subcommands with {@code --help}: {@code backup NAME} (under
+ * storage.backupRoot), {@code restore DIR [--to FILE]}, {@code import csv|parquet FILE},
+ * {@code import postgres --url JDBC_URL --table TABLE [--batch N]}. Each reads the same configuration as the runtime
+ * ({@code -conf}, environment). Exit codes: 0 done, 1 failed, 2 bad usage (one line on stderr).
  */
 public final class Tools {
-
-  private static final String USAGE = "usage: backup NAME | restore DIR [--to FILE] | import csv|parquet FILE"
-      + " | import postgres --url JDBC_URL --table TABLE [--batch N]   (each accepts -conf FILE|JSON)";
 
   private Tools() {
   }
 
-  public static boolean isTool(String command) {
-    return List.of("backup", "restore", "import").contains(command);
+  /** Whether the command line is for an operator command or for help, rather than for running the runtime. */
+  public static boolean isTool(String first) {
+    return List.of("backup", "restore", "import", "help", "--help", "-h", "--version", "-V").contains(first);
   }
 
-  public static int run(String command, String[] args) {
-    try {
-      Options options = Options.parse(args);
-      JsonObject config = RuntimeConfig.load(options.conf == null ? new JsonObject()
-          : RuntimeConfig.parseOverride(options.conf), System.getenv());
-      StorageConfig storage = config.getJsonObject("storage").mapTo(StorageConfig.class);
-      return switch (command) {
-        case "backup" -> backup(options.required(0, "NAME"), storage, config.getJsonObject("http"));
-        case "restore" -> restore(options.required(0, "DIR"), options.flag("--to", storage.path()), storage);
-        default -> importData(options, storage);
-      };
-    } catch (RuntimeConfig.ConfigException | IllegalArgumentException e) {
-      System.err.println("runtime " + command + ": " + e.getMessage());
-      System.err.println(USAGE);
+  public static int run(String[] args) {
+    CommandLine commandLine = new CommandLine(new Root());
+    commandLine.setParameterExceptionHandler((e, ignored) -> {
+      CommandLine failed = e.getCommandLine();
+      System.err.println(name(failed) + ": " + e.getMessage() + " (see: " + failed.getCommandSpec().qualifiedName()
+          + " --help)");
       return 2;
-    } catch (StorageException e) {
-      System.err.println("runtime " + command + ": " + e.code() + ": " + e.getMessage());
+    });
+    commandLine.setExecutionExceptionHandler((e, failed, ignored) -> {
+      String name = name(failed) + ": ";
+      if (e instanceof RuntimeConfig.ConfigException || e instanceof IllegalArgumentException) {
+        System.err.println(name + e.getMessage());
+        return 2;
+      }
+      System.err.println(name + (e instanceof StorageException storage ? storage.code() + ": " + e.getMessage()
+          : RuntimeHooks.oneLine(e)));
       return 1;
-    } catch (Exception e) {
-      System.err.println("runtime " + command + ": " + RuntimeHooks.oneLine(e));
-      return 1;
+    });
+    return commandLine.execute(args);
+  }
+
+  /** {@code runtime import postgres}: the subcommand path, as the one-line errors start. */
+  private static String name(CommandLine command) {
+    String root = command.getCommandSpec().root().name();
+    return "runtime" + command.getCommandSpec().qualifiedName().substring(root.length());
+  }
+
+  @Command(name = "java -jar runtime.jar", mixinStandardHelpOptions = true, version = "tradingrt 0.1.0",
+      description = {"Without a command, runs the trading runtime on conf/runtime.json,",
+          "deep-merged with -conf and the environment (README: Configuration).",
+          "",
+          "Run options:",
+          "  -conf FILE|JSON      configuration merged over the defaults",
+          "  -cluster             join the Hazelcast cluster (conf/cluster.xml);",
+          "                       with -cluster-host, -cluster-port,",
+          "                       -cluster-public-host, -cluster-public-port",
+          "  -options FILE|JSON   Vert.x options",
+          "",
+          "Options:"},
+      subcommands = {BackupCommand.class, RestoreCommand.class, ImportCommand.class, CommandLine.HelpCommand.class},
+      synopsisHeading = "Usage: ", customSynopsis = "java -jar runtime.jar [-conf FILE|JSON] [-cluster] | COMMAND …")
+  static final class Root implements Callable<Integer> {
+    @Override
+    public Integer call() {
+      new CommandLine(this).usage(System.out);
+      return 0;
     }
+  }
+
+  /** {@code -conf}, as the runtime takes it: a file or inline JSON, merged over the defaults. */
+  static final class Conf {
+    @Option(names = {"-conf", "--conf"}, paramLabel = "FILE|JSON", description = "configuration merged over the "
+        + "defaults, as for the runtime")
+    String conf;
+
+    JsonObject load() {
+      return RuntimeConfig.load(conf == null ? new JsonObject() : RuntimeConfig.parseOverride(conf), System.getenv());
+    }
+
+    StorageConfig storage() {
+      return load().getJsonObject("storage").mapTo(StorageConfig.class);
+    }
+  }
+
+  @Command(name = "backup", mixinStandardHelpOptions = true, description = "Backs the database up into "
+      + "storage.backupRoot/NAME: offline if the runtime is stopped, else through the running runtime's HTTP API.")
+  static final class BackupCommand implements Callable<Integer> {
+    @Mixin
+    Conf conf;
+    @Parameters(paramLabel = "NAME", description = "the backup's directory name under storage.backupRoot")
+    String name;
+
+    @Override
+    public Integer call() throws Exception {
+      JsonObject config = conf.load();
+      return backup(name, config.getJsonObject("storage").mapTo(StorageConfig.class), config.getJsonObject("http"));
+    }
+  }
+
+  @Command(name = "restore", mixinStandardHelpOptions = true, description = "Restores a backup directory into a new "
+      + "database file, after checking its checksums.")
+  static final class RestoreCommand implements Callable<Integer> {
+    @Mixin
+    Conf conf;
+    @Parameters(paramLabel = "DIR", description = "the backup directory")
+    String dir;
+    @Option(names = "--to", paramLabel = "FILE", description = "the database file to create (default: storage.path)")
+    String to;
+
+    @Override
+    public Integer call() {
+      StorageConfig storage = conf.storage();
+      return restore(dir, to == null ? storage.path() : to, storage);
+    }
+  }
+
+  @Command(name = "import", mixinStandardHelpOptions = true, description = "Imports ticks into the database (the "
+      + "runtime must be stopped).", subcommands = {ImportFile.Csv.class, ImportFile.Parquet.class,
+      ImportPostgres.class})
+  static final class ImportCommand implements Callable<Integer> {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+      throw new CommandLine.ParameterException(spec.commandLine(), "name the source: csv, parquet or postgres");
+    }
+  }
+
+  abstract static class ImportFile implements Callable<Integer> {
+    @Mixin
+    Conf conf;
+    @Parameters(paramLabel = "FILE")
+    Path file;
+
+    abstract Importer.Result read(Importer importer, Path file, ImportProgress progress) throws Exception;
+
+    @Override
+    public Integer call() throws Exception {
+      return importData(conf.storage(), (importer, bar) -> read(importer, file, bar));
+    }
+
+    @Command(name = "csv", mixinStandardHelpOptions = true, description = "Ticks from a CSV file in the replay "
+        + "format.")
+    static final class Csv extends ImportFile {
+      @Override
+      Importer.Result read(Importer importer, Path file, ImportProgress progress) throws Exception {
+        return importer.fromCsv(file, progress);
+      }
+    }
+
+    @Command(name = "parquet", mixinStandardHelpOptions = true, description = "Ticks from a Parquet file.")
+    static final class Parquet extends ImportFile {
+      @Override
+      Importer.Result read(Importer importer, Path file, ImportProgress progress) throws Exception {
+        return importer.fromParquet(file, progress);
+      }
+    }
+  }
+
+  @Command(name = "postgres", mixinStandardHelpOptions = true, description = "Ticks from a PostgreSQL or "
+      + "TimescaleDB table, read in batches.")
+  static final class ImportPostgres implements Callable<Integer> {
+    @Mixin
+    Conf conf;
+    @Option(names = "--url", required = true, paramLabel = "JDBC_URL")
+    String url;
+    @Option(names = "--table", required = true, paramLabel = "TABLE")
+    String table;
+    @Option(names = "--batch", paramLabel = "N", defaultValue = "50000", description = "rows per batch (default "
+        + "${DEFAULT-VALUE})")
+    int batch;
+
+    @Override
+    public Integer call() throws Exception {
+      return importData(conf.storage(), (importer, bar) -> {
+        try (var source = DriverManager.getConnection(url)) {
+          return importer.fromPostgres(source, table, batch, bar);
+        }
+      });
+    }
+  }
+
+  @FunctionalInterface
+  interface ImportRun {
+    Importer.Result run(Importer importer, ImportProgress progress) throws Exception;
   }
 
   private static int backup(String name, StorageConfig storage, JsonObject http) throws Exception {
@@ -110,27 +257,11 @@ public final class Tools {
     return 0;
   }
 
-  private static int importData(Options options, StorageConfig storage) throws Exception {
-    String kind = options.required(0, "csv|parquet|postgres");
+  private static int importData(StorageConfig storage, ImportRun run) throws Exception {
     try (var connection = DuckDb.open(storage)) {
       Migrations.fromClasspath().apply(connection);
-      Importer importer = new Importer(connection);
       ProgressBar bar = new ProgressBar();
-      Importer.Result result = switch (kind) {
-        case "csv" -> importer.fromCsv(Path.of(options.required(1, "FILE")), bar);
-        case "parquet" -> importer.fromParquet(Path.of(options.required(1, "FILE")), bar);
-        case "postgres" -> {
-          String url = options.flag("--url", null);
-          String table = options.flag("--table", null);
-          if (url == null || table == null) {
-            throw new IllegalArgumentException("import postgres needs --url and --table");
-          }
-          try (var source = DriverManager.getConnection(url)) {
-            yield importer.fromPostgres(source, table, Integer.parseInt(options.flag("--batch", "50000")), bar);
-          }
-        }
-        default -> throw new IllegalArgumentException("unknown import source '" + kind + "'");
-      };
+      Importer.Result result = run.run(new Importer(connection), bar);
       bar.done();
       System.out.printf("import: %,d rows in %.1f s into %s%n", result.rows(), result.millis() / 1000.0,
           storage.path());
@@ -160,40 +291,4 @@ public final class Tools {
     }
   }
 
-  private record Options(List<String> positional, Map<String, String> flags, String conf) {
-    static Options parse(String[] args) {
-      List<String> positional = new ArrayList<>();
-      Map<String, String> flags = new java.util.HashMap<>();
-      String conf = null;
-      for (int i = 0; i < args.length; i++) {
-        String arg = args[i];
-        if (arg.startsWith("-")) {
-          if (i + 1 >= args.length) {
-            throw new IllegalArgumentException("option " + arg + " needs a value");
-          }
-          if (arg.equals("-conf") || arg.equals("--conf")) {
-            conf = args[++i];
-          } else if (List.of("--to", "--url", "--table", "--batch").contains(arg)) {
-            flags.put(arg, args[++i]);
-          } else {
-            throw new IllegalArgumentException("unknown option '" + arg + "'");
-          }
-        } else {
-          positional.add(arg);
-        }
-      }
-      return new Options(positional, flags, conf);
-    }
-
-    String required(int index, String name) {
-      if (index >= positional.size()) {
-        throw new IllegalArgumentException("missing " + name);
-      }
-      return positional.get(index);
-    }
-
-    String flag(String name, String fallback) {
-      return flags.getOrDefault(name, fallback);
-    }
-  }
 }

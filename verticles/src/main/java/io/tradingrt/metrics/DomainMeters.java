@@ -1,6 +1,7 @@
 package io.tradingrt.metrics;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -63,7 +64,8 @@ final class DomainMeters {
     }
     meters.add(Gauge.builder("tradingrt.writer.queue.depth", writerQueueDepth, AtomicLong::get)
         .description("rows waiting in the storage writer queue").register(registry));
-    meters.add(Gauge.builder("tradingrt.writer.dropped", writerDropped, AtomicLong::get)
+    // a count that only grows is a counter (tradingrt_writer_dropped_total), read from the writer's own total
+    meters.add(FunctionCounter.builder("tradingrt.writer.dropped", writerDropped, AtomicLong::get)
         .description("rows the storage writer dropped since start").register(registry));
     tickToTrade = Timer.builder("tradingrt.tick.to.trade")
         .description("fill arrival minus the planned send time of the causing tick, as TickToTrade records it")

@@ -34,6 +34,7 @@ public final class MetricsVerticle extends VerticleBase {
   private final LiveMetrics live = new LiveMetrics(MicrosClock.SYSTEM);
   private final QuoteSampler quotes = new QuoteSampler();
   private DomainMeters meters;
+  private BookMeters book;
   private EventBus bus;
 
   @Override
@@ -45,6 +46,7 @@ public final class MetricsVerticle extends VerticleBase {
     bus = vertx.eventBus();
     MeterRegistry registry = BackendRegistries.getDefaultNow();
     meters = registry == null ? null : new DomainMeters(registry);
+    book = registry == null ? null : new BookMeters(registry);
     live.setJvm(JvmSample.read());
     vertx.setPeriodic(liveIntervalMs, id -> publishSnapshot());
     vertx.setPeriodic(Math.max(1, 1000 / quotesPerSecond), id -> publishQuotes());
@@ -58,10 +60,25 @@ public final class MetricsVerticle extends VerticleBase {
           quotes.offer(m.body());
         }).completion(),
         bus.<Signal>consumer(Addresses.SIGNALS, m -> live.onSignal(m.body())).completion(),
-        bus.<OrderEvent>consumer(Addresses.EXEC_EVENTS, m -> live.onOrderEvent(m.body())).completion(),
+        bus.<OrderEvent>consumer(Addresses.EXEC_EVENTS, m -> {
+          live.onOrderEvent(m.body());
+          if (book != null) {
+            book.onOrderEvent(m.body());
+          }
+        }).completion(),
         bus.<Fill>consumer(Addresses.EXEC_FILLS, this::onFill).completion(),
-        bus.<PortfolioSnapshot>consumer(Addresses.PORTFOLIO_UPDATES, m -> live.onPortfolio(m.body())).completion(),
-        bus.<RiskStateChange>consumer(Addresses.RISK_STATE, m -> live.onRiskState(m.body())).completion(),
+        bus.<PortfolioSnapshot>consumer(Addresses.PORTFOLIO_UPDATES, m -> {
+          live.onPortfolio(m.body());
+          if (book != null) {
+            book.onPortfolio(m.body());
+          }
+        }).completion(),
+        bus.<RiskStateChange>consumer(Addresses.RISK_STATE, m -> {
+          live.onRiskState(m.body());
+          if (book != null) {
+            book.onRiskState(m.body());
+          }
+        }).completion(),
         bus.consumer(Addresses.METRICS_TICK_TO_TRADE, this::onTickToTradeQuery).completion()));
   }
 
@@ -107,6 +124,9 @@ public final class MetricsVerticle extends VerticleBase {
   public Future<?> stop() {
     if (meters != null) {
       meters.close();
+    }
+    if (book != null) {
+      book.close();
     }
     return Future.succeededFuture();
   }
