@@ -7,6 +7,7 @@ import io.tradingrt.codecs.TickBatch;
 import io.tradingrt.flow.TickFlow;
 import io.tradingrt.time.MicrosClock;
 import io.vertx.core.Future;
+import io.vertx.core.Timer;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.eventbus.EventBus;
 import io.vertx.core.json.JsonArray;
@@ -16,6 +17,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
 
 /**
@@ -32,7 +34,10 @@ public final class IngestVerticle extends VerticleBase {
   private Pacer pacer;
   private long epochOffsetMicros;
   private int batchSize;
-  private long timerId;
+  // the timer pacing's floor between wake-ups, and its wait while a recording's consumers are behind
+  private static final long MIN_WAIT_NANOS = 100_000;
+  private static final long HELD_BACK_WAIT_NANOS = 1_000_000;
+  private Timer timer;
   private long reportTimerId;
   private EventBus bus;
   private volatile boolean ended;
@@ -62,15 +67,7 @@ public final class IngestVerticle extends VerticleBase {
     pacer = new Pacer(rate, startNanos);
     String pacing = conf.getString("pacing", "timer");
     switch (pacing) {
-      case "timer" -> timerId = vertx.setPeriodic(Pacer.timerPeriodMillis(rate), id -> {
-        try {
-          pump();
-        } catch (RuntimeException e) {
-          ended = true;
-          vertx.cancelTimer(timerId);
-          LOG.severe(() -> "ingest: the feed stopped after " + published + " ticks: " + e.getMessage());
-        }
-      });
+      case "timer" -> wake();
       case "thread" -> {
         pacingThread = new Thread(this::paceOnThread, "ingest-pacer");
         pacingThread.setDaemon(true);
@@ -107,6 +104,31 @@ public final class IngestVerticle extends VerticleBase {
   }
 
   /**
+   * The timer pacing: send what is due, then a one-shot timer for the next tick's planned time (a fixed period would
+   * hold a tick back for up to the period: 20 ms at 50 ticks/s, all of it counted as latency). While consumers are
+   * too far behind for a recording to go on, it looks again after a millisecond.
+   */
+  private void wake() {
+    if (ended || stopping) {
+      return;
+    }
+    boolean heldBack;
+    try {
+      heldBack = pump();
+    } catch (RuntimeException e) {
+      ended = true;
+      LOG.severe(() -> "ingest: the feed stopped after " + published + " ticks: " + e.getMessage());
+      return;
+    }
+    if (ended || stopping) {
+      return;
+    }
+    long wait = heldBack ? HELD_BACK_WAIT_NANOS : pacer.waitNanos(System.nanoTime(), MIN_WAIT_NANOS);
+    timer = vertx.timer(wait, TimeUnit.NANOSECONDS);
+    timer.onSuccess(v -> wake());
+  }
+
+  /**
    * Sends each tick at its planned time instead of at the next 1 ms timer tick: a dedicated thread parks until the
    * next tick is due. Costs a thread; buys tick-to-trade latency that is not dominated by timer granularity.
    */
@@ -136,10 +158,13 @@ public final class IngestVerticle extends VerticleBase {
     droppedReported = dropped;
   }
 
-  /** Sends what is due, as far as the slowest consumer has room; a live feed drops the rest, a recording waits. */
-  private void pump() {
+  /**
+   * Sends what is due, as far as the slowest consumer has room; a live feed drops the rest, a recording waits.
+   * True when ticks that are due stay unsent (a recording waiting for its consumers).
+   */
+  private boolean pump() {
     if (ended) {
-      return;
+      return false;
     }
     long dueNow = pacer.due(System.nanoTime());
     long behind = flow.behind();
@@ -167,6 +192,7 @@ public final class IngestVerticle extends VerticleBase {
     if (!batch.isEmpty()) {
       publish(batch);
     }
+    return due < dueNow && !feed.dropsWhenBehind();
   }
 
   private void publish(List<Tick> ticks) {
@@ -185,7 +211,9 @@ public final class IngestVerticle extends VerticleBase {
         Thread.currentThread().interrupt();
       }
     }
-    vertx.cancelTimer(timerId);
+    if (timer != null) {
+      timer.cancel();
+    }
     vertx.cancelTimer(reportTimerId);
     if (pacingThread == null || !pacingThread.isAlive()) {
       feed.close();

@@ -20,12 +20,24 @@ public final class Pacer {
     this.startNanos = startNanos;
   }
 
-  /** How many ticks are due at {@code nowNanos} and not yet sent. */
+  /**
+   * How many ticks are due at {@code nowNanos} and not yet sent: those whose planned time has come. (Counting whole
+   * intervals instead would send each tick one interval late: 20 ms at 50 ticks/s.)
+   */
   public long due(long nowNanos) {
-    long elapsed = Math.max(0, nowNanos - startNanos);
+    if (nowNanos < startNanos) {
+      return 0;
+    }
+    // tick i is planned at floor(i * 1e9 / rate) after the start, so ceil((elapsed + 1) * rate / 1e9) of them are due;
+    // split by whole seconds so that days of elapsed time at millions of ticks a second do not overflow
+    long elapsed = nowNanos - startNanos + 1;
     long total = (elapsed / NANOS_PER_SECOND) * ratePerSecond
-        + (elapsed % NANOS_PER_SECOND) * ratePerSecond / NANOS_PER_SECOND;
+        + ceilDiv((elapsed % NANOS_PER_SECOND) * ratePerSecond, NANOS_PER_SECOND);
     return total - sent;
+  }
+
+  private static long ceilDiv(long a, long b) {
+    return (a + b - 1) / b;
   }
 
   /** The planned send time of the next tick, without counting it. */
@@ -50,8 +62,11 @@ public final class Pacer {
     return sent;
   }
 
-  /** Timer period that keeps batches small at high rates and idle wake-ups rare at low ones. */
-  public static long timerPeriodMillis(long ratePerSecond) {
-    return Math.max(1, Math.min(100, 1000 / ratePerSecond));
+  /**
+   * How long a one-shot timer should wait before the next send: until the next tick is due, but at least
+   * {@code minWaitNanos} (at high rates a wake-up then sends the few ticks due by then, instead of one per wake-up).
+   */
+  public long waitNanos(long nowNanos, long minWaitNanos) {
+    return Math.max(minWaitNanos, nextDueNanos() - nowNanos);
   }
 }

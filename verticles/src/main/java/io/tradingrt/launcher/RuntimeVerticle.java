@@ -44,7 +44,8 @@ public final class RuntimeVerticle extends VerticleBase {
     for (Roles.Role role : toDeploy) {
       chain = chain.compose(v -> deploy(role));
     }
-    return chain.onSuccess(v -> LOG.info("runtime: started roles " + toDeploy.stream().map(Roles.Role::name).toList()));
+    return chain.onSuccess(v -> LOG.info("runtime: started roles " + toDeploy.stream().map(Roles.Role::name).toList()
+        + " on the " + (vertx.isNativeTransportEnabled() ? "epoll" : "NIO") + " transport"));
   }
 
   private Future<Void> deploy(Roles.Role role) {

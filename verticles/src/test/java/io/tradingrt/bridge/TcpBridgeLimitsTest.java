@@ -167,7 +167,13 @@ class TcpBridgeLimitsTest {
       Bar bar = new Bar("DEAF", "1s", 0, Fixed.of(100), Fixed.of(101), Fixed.of(99), Fixed.of(100), Fixed.of(5),
           Fixed.of(100), 3);
       long deadline = System.nanoTime() + 60_000_000_000L;
+      long nextPing = 0;
       while (System.nanoTime() < deadline && bridge.counters().refused(FrameError.SLOW_CONSUMER) == slowBefore) {
+        if (System.nanoTime() > nextPing) {
+          // deaf, not silent: its pings keep it clear of the idle timeout, as a hostile client's would
+          deaf.write(new JsonObject().put("type", "ping"));
+          nextPing = System.nanoTime() + 500_000_000L;
+        }
         stack.vertx.runOnContext(v -> {
           for (int j = 0; j < 1_000; j++) {
             stack.vertx.eventBus().publish(Addresses.MD_BARS, bar);
