@@ -64,6 +64,11 @@ class ArchitectureTest {
           "io.tradingrt.bridge..", "io.tradingrt.metrics..")
       .because("trading concerns reach storage, the edges and metrics only over the bus (durable sends: journal)");
 
+  static final ArchRule httpImportsNoMetrics = noClasses().that().resideInAPackage("io.tradingrt.http..")
+      .should().dependOnClassesThat().resideInAPackage("io.tradingrt.metrics..")
+      .because("each figure has one definition (figures) and tick-to-trade one recorder, the metrics role's: http "
+          + "reads it over the bus instead of measuring again");
+
   static final ArchRule tradingConcernsDoNotImportOneAnother = classes()
       .that().resideInAnyPackage(concerns(""))
       .should(new ArchCondition<>("depend on no other trading concern " + TRADING_CONCERNS) {
@@ -102,6 +107,11 @@ class ArchitectureTest {
   @Test
   void tradingConcernsImportNoStorageHttpBridgeOrMetrics() {
     tradingConcernsImportNoStorageHttpBridgeOrMetrics.check(RUNTIME);
+  }
+
+  @Test
+  void httpImportsNoMetrics() {
+    httpImportsNoMetrics.check(RUNTIME);
   }
 
   @Test

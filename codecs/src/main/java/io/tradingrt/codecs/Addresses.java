@@ -34,6 +34,11 @@ public final class Addresses {
   public static final String RISK_CONTROL = "risk.control";
   /** {@link MetricsSnapshot} at 10 Hz. */
   public static final String METRICS_LIVE = "metrics.live";
+  /**
+   * Tick-to-trade latency of the fills since a time (request/reply: epoch µs as a Long; the reply is JSON {count,
+   * p50Micros, p90Micros, p99Micros, maxMicros}), answered by the metrics role, which holds the one recorder.
+   */
+  public static final String METRICS_TICK_TO_TRADE = "metrics.tick-to-trade";
   /** Prefix of the storage reader's request/reply queries ({@code storage.query.latest-ticks} …). */
   public static final String STORAGE_QUERY_PREFIX = "storage.query.";
   /** Storage queries: request a JsonObject of parameters, reply JSON. */

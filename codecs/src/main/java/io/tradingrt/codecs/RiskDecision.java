@@ -3,7 +3,7 @@ package io.tradingrt.codecs;
 import java.util.Objects;
 
 /** The risk engine's answer to one order request; {@code reason} is null when approved. */
-public record RiskDecision(String clientOrderId, boolean approved, DenialReason reason, String message,
+public record RiskDecision(String clientOrderId, boolean approved, ReasonCode reason, String message,
                            TradingState state, long tsMicros) {
   public RiskDecision {
     Objects.requireNonNull(clientOrderId, "clientOrderId");
@@ -18,7 +18,7 @@ public record RiskDecision(String clientOrderId, boolean approved, DenialReason 
     return new RiskDecision(clientOrderId, true, null, "approved", state, tsMicros);
   }
 
-  public static RiskDecision deny(String clientOrderId, DenialReason reason, String detail, TradingState state,
+  public static RiskDecision deny(String clientOrderId, ReasonCode reason, String detail, TradingState state,
                                   long tsMicros) {
     return new RiskDecision(clientOrderId, false, reason, reason.sentence() + ": " + detail, state, tsMicros);
   }

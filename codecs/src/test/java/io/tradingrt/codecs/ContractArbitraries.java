@@ -130,7 +130,7 @@ public class ContractArbitraries extends DomainContextBase {
   /** An approval has no reason, a denial always one. */
   @Provide
   public static Arbitrary<RiskDecision> riskDecisions() {
-    return Combinators.combine(ids(), Arbitraries.of(true, false), Arbitraries.of(DenialReason.class), text(),
+    return Combinators.combine(ids(), Arbitraries.of(true, false), Arbitraries.of(ReasonCode.denials()), text(),
             tradingStates(), Arbitraries.longs())
         .as((id, approved, reason, message, state, ts) ->
             new RiskDecision(id, approved, approved ? null : reason, message, state, ts));
@@ -139,8 +139,7 @@ public class ContractArbitraries extends DomainContextBase {
   /** limitPrice follows the order type; reasonCode and message are sometimes null. */
   @Provide
   public static Arbitrary<OrderEvent> orderEvents() {
-    Arbitrary<String> reasonCodes = Arbitraries.oneOf(Arbitraries.of(DenialReason.class).map(Enum::name), text())
-        .injectNull(0.4);
+    Arbitrary<ReasonCode> reasonCodes = reasonCodes().injectNull(0.4);
     var kinds = Combinators.combine(sides(), Arbitraries.of(OrderType.class), Arbitraries.of(OrderStatus.class))
         .as(Tuple::of);
     return Combinators.combine(orderNames(), kinds, fixeds().list().ofSize(4), reasonCodes, text().injectNull(0.4),
@@ -178,7 +177,7 @@ public class ContractArbitraries extends DomainContextBase {
 
   @Provide
   public static Arbitrary<RiskStateChange> riskStateChanges() {
-    return Combinators.combine(tradingStates(), tradingStates(), text(), text(), Arbitraries.longs())
+    return Combinators.combine(tradingStates(), tradingStates(), reasonCodes(), text(), Arbitraries.longs())
         .as(RiskStateChange::new);
   }
 
@@ -218,6 +217,11 @@ public class ContractArbitraries extends DomainContextBase {
 
   public static Arbitrary<Side> sides() {
     return Arbitraries.of(Side.class);
+  }
+
+  /** Every code, whatever its kind: the codecs carry any of them on any record. */
+  public static Arbitrary<ReasonCode> reasonCodes() {
+    return Arbitraries.of(ReasonCode.class);
   }
 
   public static Arbitrary<TradingState> tradingStates() {

@@ -3,6 +3,7 @@ package io.tradingrt.bridge;
 import io.tradingrt.codecs.Addresses;
 import io.tradingrt.codecs.Headers;
 import io.tradingrt.edge.ContractInput;
+import io.tradingrt.edge.ErrorCode;
 import io.tradingrt.edge.InputException;
 import io.tradingrt.time.MicrosClock;
 import io.vertx.core.json.JsonObject;
@@ -88,7 +89,8 @@ public final class BridgePolicy {
     }
     Object rawHeaders = frame.getValue("headers");
     if (rawHeaders != null && !(rawHeaders instanceof JsonObject)) {
-      return Verdict.refuse(400, "INVALID_FRAME: headers must be a JSON object");
+      return Verdict.refuse(ErrorCode.INVALID_FRAME.status(), ErrorCode.INVALID_FRAME.code()
+          + ": headers must be a JSON object");
     }
     JsonObject headers = (JsonObject) rawHeaders;
     Object given = headers == null ? null : headers.remove(TOKEN_HEADER);
@@ -111,7 +113,7 @@ public final class BridgePolicy {
       frame.put("body", record);
       return Verdict.ALLOW;
     } catch (InputException e) {
-      return Verdict.refuse(e.status(), e.code() + ": " + e.getMessage());
+      return Verdict.refuse(e.status(), e.code().code() + ": " + e.getMessage());
     }
   }
 }

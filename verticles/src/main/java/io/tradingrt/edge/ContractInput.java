@@ -42,7 +42,7 @@ public final class ContractInput {
     if (!filled.containsKey("limitPrice")) {
       filled.putNull("limitPrice");
     }
-    OrderRequest order = read(filled, OrderRequest.class, "INVALID_ORDER");
+    OrderRequest order = read(filled, OrderRequest.class, ErrorCode.INVALID_ORDER);
     name("clientOrderId", order.clientOrderId(), MAX_ID_LENGTH);
     name("strategy", order.strategy(), MAX_ID_LENGTH);
     name("symbol", order.symbol(), MAX_SYMBOL_LENGTH);
@@ -57,9 +57,9 @@ public final class ContractInput {
     JsonObject filled = json.copy();
     putIfAbsent(filled, "reason", defaultReason);
     putIfAbsent(filled, "tsMicros", nowMicros);
-    RiskControl control = read(filled, RiskControl.class, "INVALID_CONTROL");
+    RiskControl control = read(filled, RiskControl.class, ErrorCode.INVALID_CONTROL);
     if (control.reason().length() > MAX_TEXT_LENGTH) {
-      throw new InputException(400, "TEXT_TOO_LONG", "reason is " + control.reason().length()
+      throw new InputException(ErrorCode.TEXT_TOO_LONG, "reason is " + control.reason().length()
           + " characters; at most " + MAX_TEXT_LENGTH + " are kept");
     }
     return control;
@@ -71,19 +71,19 @@ public final class ContractInput {
    */
   private static void exactDecimal(JsonObject json, String field) {
     if (json.getValue(field) instanceof Double || json.getValue(field) instanceof Float) {
-      throw new InputException(400, ContractJsonException.MALFORMED_DECIMAL, field
+      throw new InputException(ErrorCode.MALFORMED_DECIMAL, field
           + " is a JSON number with a fraction or exponent; send decimals as strings such as \"12.5\"");
     }
   }
 
-  private static <T> T read(JsonObject json, Class<T> type, String invalidCode) {
+  private static <T> T read(JsonObject json, Class<T> type, ErrorCode invalidCode) {
     try {
       return ContractJson.read(json.encode(), type);
     } catch (ContractJsonException e) {
-      throw new InputException(400, e.code().equals(ContractJsonException.MALFORMED_DECIMAL) ? e.code() : invalidCode,
-          e.getMessage());
+      throw new InputException(e.code().equals(ContractJsonException.MALFORMED_DECIMAL) ? ErrorCode.MALFORMED_DECIMAL
+          : invalidCode, e.getMessage());
     } catch (IllegalArgumentException e) {
-      throw new InputException(400, invalidCode, e.getMessage());
+      throw new InputException(invalidCode, e.getMessage());
     }
   }
 
@@ -94,7 +94,7 @@ public final class ContractInput {
 
   private static void name(String field, String value, int maxLength) {
     if (!isName(value, maxLength)) {
-      throw new InputException(400, "INVALID_NAME", field + " must be 1 to " + maxLength
+      throw new InputException(ErrorCode.INVALID_NAME, field + " must be 1 to " + maxLength
           + " letters, digits or . _ : / -, got " + (value.length() > maxLength ? value.length() + " characters"
           : "'" + Printable.escape(value) + "'"));
     }
@@ -102,7 +102,7 @@ public final class ContractInput {
 
   private static void storable(String field, Fixed value) {
     if (!value.isStorable()) {
-      throw new InputException(422, "VALUE_OUT_OF_RANGE", field + " " + value
+      throw new InputException(ErrorCode.VALUE_OUT_OF_RANGE, field + " " + value
           + " is outside what storage holds (at most 9999999999.99999999 in magnitude)");
     }
   }

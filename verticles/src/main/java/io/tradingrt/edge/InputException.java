@@ -2,20 +2,18 @@ package io.tradingrt.edge;
 
 /** Input an edge refuses, with a stable code and the HTTP-style status both REST and the bridges report. */
 public final class InputException extends IllegalArgumentException {
-  private final String code;
-  private final int status;
+  private final ErrorCode code;
 
-  public InputException(int status, String code, String message) {
+  public InputException(ErrorCode code, String message) {
     super(message);
-    this.status = status;
     this.code = code;
   }
 
-  public String code() {
+  public ErrorCode code() {
     return code;
   }
 
   public int status() {
-    return status;
+    return code.status();
   }
 }

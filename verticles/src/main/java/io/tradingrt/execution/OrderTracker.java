@@ -4,6 +4,7 @@ import io.tradingrt.codecs.Fixed;
 import io.tradingrt.codecs.OrderEvent;
 import io.tradingrt.codecs.OrderRequest;
 import io.tradingrt.codecs.OrderStatus;
+import io.tradingrt.codecs.ReasonCode;
 
 /**
  * One order's status and fills, guarded by {@link OrderStateMachine}: every accepted change is in the table, and the
@@ -59,7 +60,7 @@ public final class OrderTracker {
     return request.clientOrderId() + "-F" + fillCount;
   }
 
-  public OrderEvent event(String reasonCode, String message, long tsMicros) {
+  public OrderEvent event(ReasonCode reasonCode, String message, long tsMicros) {
     return new OrderEvent(request.clientOrderId(), request.strategy(), request.symbol(), request.side(),
         request.type(), status, request.quantity(), request.limitPrice(), filledQuantity, averageFillPrice(),
         reasonCode, message, tsMicros);

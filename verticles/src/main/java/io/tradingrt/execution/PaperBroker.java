@@ -7,6 +7,7 @@ import io.tradingrt.codecs.OrderEvent;
 import io.tradingrt.codecs.OrderRequest;
 import io.tradingrt.codecs.OrderStatus;
 import io.tradingrt.codecs.OrderType;
+import io.tradingrt.codecs.ReasonCode;
 import io.tradingrt.codecs.Side;
 import io.tradingrt.codecs.Tick;
 import io.tradingrt.codecs.TimeInForce;
@@ -77,7 +78,10 @@ public final class PaperBroker {
     tracker.transition(OrderStatus.SUBMITTED);
     emit(tracker, null, now);
     if (!order.quantity().isPositive()) {
-      finish(tracker, OrderStatus.REJECTED, ExecutionReason.INVALID_QUANTITY, now);
+      // risk denies these first (INVALID_ORDER); the broker keeps the same code for an order that skipped risk
+      tracker.transition(OrderStatus.REJECTED);
+      events.add(tracker.event(ReasonCode.INVALID_ORDER, ReasonCode.INVALID_ORDER.sentence() + ": quantity "
+          + order.quantity() + " is not positive", now));
       return end();
     }
     working.put(order.clientOrderId(), new Working(tracker, now + config.latencyMicros()));
@@ -110,7 +114,7 @@ public final class PaperBroker {
     long now = clock.nowMicros();
     order.tracker.transition(OrderStatus.PENDING_CANCEL);
     emit(order.tracker, null, now);
-    finish(order.tracker, OrderStatus.CANCELED, ExecutionReason.CANCEL_REQUESTED, now);
+    finish(order.tracker, OrderStatus.CANCELED, ReasonCode.CANCEL_REQUESTED, now);
     working.remove(clientOrderId);
     return end();
   }
@@ -122,7 +126,7 @@ public final class PaperBroker {
     for (Iterator<Working> it = working.values().iterator(); it.hasNext(); ) {
       OrderTracker tracker = it.next().tracker;
       if (tracker.request().timeInForce() == TimeInForce.DAY) {
-        finish(tracker, OrderStatus.EXPIRED, ExecutionReason.SESSION_END, now);
+        finish(tracker, OrderStatus.EXPIRED, ReasonCode.SESSION_END, now);
         it.remove();
       }
     }
@@ -159,7 +163,7 @@ public final class PaperBroker {
     TimeInForce tif = order.timeInForce();
     if (quote == null) {
       if (tif == TimeInForce.IOC || tif == TimeInForce.FOK) {
-        finish(tracker, tif == TimeInForce.FOK ? OrderStatus.EXPIRED : OrderStatus.CANCELED, ExecutionReason.NO_QUOTE,
+        finish(tracker, tif == TimeInForce.FOK ? OrderStatus.EXPIRED : OrderStatus.CANCELED, ReasonCode.NO_QUOTE,
             now);
       }
       return;
@@ -167,7 +171,7 @@ public final class PaperBroker {
     boolean buy = order.side() == Side.BUY;
     Fixed available = marketable(order, quote.tick) ? (buy ? quote.askLeft : quote.bidLeft) : Fixed.ZERO;
     if (tif == TimeInForce.FOK && available.lessThan(tracker.remaining())) {
-      finish(tracker, OrderStatus.EXPIRED, ExecutionReason.FOK_NOT_FILLABLE, now);
+      finish(tracker, OrderStatus.EXPIRED, ReasonCode.FOK_NOT_FILLABLE, now);
       return;
     }
     Fixed quantity = Fixed.min(available, tracker.remaining());
@@ -175,7 +179,7 @@ public final class PaperBroker {
       fill(tracker, quote, quantity, now);
     }
     if (tif == TimeInForce.IOC && !tracker.status().isTerminal()) {
-      finish(tracker, OrderStatus.CANCELED, ExecutionReason.IOC_REMAINDER, now);
+      finish(tracker, OrderStatus.CANCELED, ReasonCode.IOC_REMAINDER, now);
     }
   }
 
@@ -220,14 +224,14 @@ public final class PaperBroker {
     return buy ? order.limitPrice().compareTo(touch) >= 0 : order.limitPrice().compareTo(touch) <= 0;
   }
 
-  private void finish(OrderTracker tracker, OrderStatus status, ExecutionReason reason, long now) {
+  private void finish(OrderTracker tracker, OrderStatus status, ReasonCode reason, long now) {
     tracker.transition(status);
     emit(tracker, reason, now);
   }
 
-  private void emit(OrderTracker tracker, ExecutionReason reason, long now) {
+  private void emit(OrderTracker tracker, ReasonCode reason, long now) {
     events.add(reason == null ? tracker.event(null, null, now)
-        : tracker.event(reason.name(), reason.sentence(), now));
+        : tracker.event(reason, reason.sentence(), now));
   }
 
   private void begin() {

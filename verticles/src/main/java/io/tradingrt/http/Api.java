@@ -2,6 +2,7 @@ package io.tradingrt.http;
 
 import io.tradingrt.codecs.json.ContractJson;
 import io.tradingrt.edge.ContractInput;
+import io.tradingrt.edge.ErrorCode;
 import io.tradingrt.edge.Printable;
 import io.vertx.core.Future;
 import io.vertx.core.eventbus.DeliveryOptions;
@@ -40,7 +41,7 @@ final class Api {
   static String required(RoutingContext ctx, String name) {
     String value = ctx.request().getParam(name);
     if (value == null || value.isBlank()) {
-      throw new ApiException(400, "MISSING_PARAMETER", "the query parameter '" + name + "' is required");
+      throw new ApiException(ErrorCode.MISSING_PARAMETER, "the query parameter '" + name + "' is required");
     }
     return value.trim();
   }
@@ -62,7 +63,7 @@ final class Api {
       }
       return parsed;
     } catch (NumberFormatException e) {
-      throw new ApiException(400, "INVALID_PARAMETER",
+      throw new ApiException(ErrorCode.INVALID_PARAMETER,
           "the query parameter '" + name + "' must be a whole number from " + min + " to " + max + ", got '"
               + printable(value) + "'");
     }
@@ -86,7 +87,7 @@ final class Api {
     return bus.request(address, params, new DeliveryOptions().setSendTimeout(QUERY_TIMEOUT_MS))
         .map(message -> (Object) message.body())
         .recover(failure -> Future.failedFuture(ApiErrors.fromBus(failure, "storage (" + address + ")",
-            "STORAGE_UNAVAILABLE")));
+            ErrorCode.STORAGE_UNAVAILABLE)));
   }
 
   /** The latest instant DuckDB's TIMESTAMP holds comfortably: 9999-12-31T23:59:59.999999Z, in epoch µs. */
@@ -137,7 +138,7 @@ final class Api {
       micros = -1;
     }
     if (micros < 0 || micros > MAX_TIME_MICROS) {
-      throw new ApiException(400, "INVALID_PARAMETER", "the query parameter '" + name
+      throw new ApiException(ErrorCode.INVALID_PARAMETER, "the query parameter '" + name
           + "' must be epoch microseconds from 0 to " + MAX_TIME_MICROS + " or an ISO-8601 instant "
           + "(2024-01-02T14:30:00Z), got '" + printable(value) + "'");
     }
@@ -148,7 +149,7 @@ final class Api {
   static String nameParam(RoutingContext ctx, String name) {
     String value = optional(ctx, name, null);
     if (value != null && !ContractInput.isName(value, ContractInput.MAX_ID_LENGTH)) {
-      throw new ApiException(400, "INVALID_PARAMETER", "the query parameter '" + name + "' must be 1 to "
+      throw new ApiException(ErrorCode.INVALID_PARAMETER, "the query parameter '" + name + "' must be 1 to "
           + ContractInput.MAX_ID_LENGTH + " letters, digits or . _ : / -");
     }
     return value;

@@ -1,5 +1,6 @@
 package io.tradingrt.http;
 
+import io.tradingrt.edge.ErrorCode;
 import io.vertx.core.eventbus.ReplyException;
 import io.vertx.core.eventbus.ReplyFailure;
 import io.vertx.core.http.HttpServerResponse;
@@ -17,8 +18,8 @@ final class ApiErrors {
   private ApiErrors() {
   }
 
-  static void send(RoutingContext ctx, int status, String code, String message) {
-    send(ctx, new ApiException(status, code, message));
+  static void send(RoutingContext ctx, ErrorCode code, String message) {
+    send(ctx, new ApiException(code, message));
   }
 
   static void send(RoutingContext ctx, ApiException e) {
@@ -45,41 +46,41 @@ final class ApiErrors {
       send(ctx, forStatus(ctx.statusCode(), null));
     } else {
       LOG.log(Level.WARNING, "http: " + ctx.request().method() + " " + ctx.request().path() + " failed", failure);
-      send(ctx, 500, "INTERNAL_ERROR", "the server failed to answer this request; it has been logged");
+      send(ctx, ErrorCode.INTERNAL_ERROR, "the server failed to answer this request; it has been logged");
     }
   }
 
   /** Errors the router raises itself (no route, wrong method, body too large) get the same shape. */
   static ApiException forStatus(int status, String detail) {
     return switch (status) {
-      case 400 -> new ApiException(400, "BAD_REQUEST", detail == null ? "the request is malformed" : detail);
-      case 401 -> new ApiException(401, "UNAUTHORIZED", "a bearer token is required");
-      case 404 -> new ApiException(404, "NOT_FOUND", "no resource at this path");
-      case 405 -> new ApiException(405, "METHOD_NOT_ALLOWED", "this path does not accept that method");
-      case 413 -> new ApiException(413, "BODY_TOO_LARGE", "the request body exceeds the size limit");
-      case 415 -> new ApiException(415, "UNSUPPORTED_MEDIA_TYPE", "send the body as application/json");
+      case 400 -> new ApiException(ErrorCode.BAD_REQUEST, detail == null ? "the request is malformed" : detail);
+      case 401 -> new ApiException(ErrorCode.UNAUTHORIZED, "a bearer token is required");
+      case 404 -> new ApiException(ErrorCode.NOT_FOUND, "no resource at this path");
+      case 405 -> new ApiException(ErrorCode.METHOD_NOT_ALLOWED, "this path does not accept that method");
+      case 413 -> new ApiException(ErrorCode.BODY_TOO_LARGE, "the request body exceeds the size limit");
+      case 415 -> new ApiException(ErrorCode.UNSUPPORTED_MEDIA_TYPE, "send the body as application/json");
       default -> status >= 400 && status < 600
-          ? new ApiException(status, status < 500 ? "BAD_REQUEST" : "INTERNAL_ERROR",
+          ? new ApiException(status, status < 500 ? ErrorCode.BAD_REQUEST : ErrorCode.INTERNAL_ERROR,
               detail == null ? "the request could not be served" : detail)
-          : new ApiException(500, "INTERNAL_ERROR", "the server failed to answer this request; it has been logged");
+          : new ApiException(ErrorCode.INTERNAL_ERROR, "the server failed to answer this request; it has been logged");
     };
   }
 
   /** Maps a failed bus request to the status a client should see; {@code service} names who did not answer. */
-  static ApiException fromBus(Throwable failure, String service, String unavailableCode) {
+  static ApiException fromBus(Throwable failure, String service, ErrorCode unavailableCode) {
     if (failure instanceof ReplyException reply) {
       if (reply.failureType() == ReplyFailure.NO_HANDLERS) {
-        return new ApiException(503, unavailableCode, service + " is not running on this runtime");
+        return new ApiException(unavailableCode, service + " is not running on this runtime");
       }
       if (reply.failureType() == ReplyFailure.TIMEOUT) {
         return new ApiException(504, unavailableCode, service + " did not answer in time");
       }
       int code = reply.failureCode();
       if (code >= 400 && code < 500) {
-        return new ApiException(code, "REJECTED", String.valueOf(reply.getMessage()));
+        return new ApiException(code, ErrorCode.REJECTED, String.valueOf(reply.getMessage()));
       }
-      return new ApiException(502, "UPSTREAM_FAILED", service + " failed: " + reply.getMessage());
+      return new ApiException(ErrorCode.UPSTREAM_FAILED, service + " failed: " + reply.getMessage());
     }
-    return new ApiException(502, "UPSTREAM_FAILED", service + " failed: " + failure.getMessage());
+    return new ApiException(ErrorCode.UPSTREAM_FAILED, service + " failed: " + failure.getMessage());
   }
 }

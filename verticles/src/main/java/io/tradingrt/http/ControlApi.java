@@ -1,5 +1,6 @@
 package io.tradingrt.http;
 
+import io.tradingrt.edge.ErrorCode;
 import io.tradingrt.codecs.Addresses;
 import io.tradingrt.codecs.ControlCommand;
 import io.tradingrt.codecs.OrderEvent;
@@ -24,7 +25,6 @@ import io.vertx.ext.web.handler.BodyHandler;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Locale;
-import java.util.Set;
 
 /**
  * Everything that changes state, each behind {@code Authorization: Bearer <token>}: submitting an order (to risk),
@@ -38,14 +38,12 @@ final class ControlApi {
   private final EventBus bus;
   private final MicrosClock clock;
   private final byte[] token;
-  private final Set<String> configuredSymbols;
 
-  ControlApi(HotState state, EventBus bus, MicrosClock clock, String token, Set<String> configuredSymbols) {
+  ControlApi(HotState state, EventBus bus, MicrosClock clock, String token) {
     this.state = state;
     this.bus = bus;
     this.clock = clock;
     this.token = token.getBytes(StandardCharsets.UTF_8);
-    this.configuredSymbols = configuredSymbols;
   }
 
   void mount(Router router) {
@@ -66,7 +64,7 @@ final class ControlApi {
     boolean hasBody = ctx.request().getHeader("Transfer-Encoding") != null
         || !"0".equals(ctx.request().getHeader("Content-Length")) && ctx.request().getHeader("Content-Length") != null;
     if (hasBody && (type == null || !type.toLowerCase(Locale.ROOT).startsWith("application/json"))) {
-      throw new ApiException(415, "UNSUPPORTED_MEDIA_TYPE", "send the body as application/json");
+      throw new ApiException(ErrorCode.UNSUPPORTED_MEDIA_TYPE, "send the body as application/json");
     }
     ctx.next();
   }
@@ -77,10 +75,10 @@ final class ControlApi {
     try {
       request = ctx.body().asJsonObject();
     } catch (RuntimeException e) {
-      throw new ApiException(400, "MALFORMED_JSON", "the body must be a JSON object like {\"dir\": \"/backups/x\"}");
+      throw new ApiException(ErrorCode.MALFORMED_JSON, "the body must be a JSON object like {\"dir\": \"/backups/x\"}");
     }
     if (request == null || !(request.getValue("dir") instanceof String dir) || dir.isBlank()) {
-      throw new ApiException(400, "MISSING_DIR", "the body needs the backup's name 'dir' (a directory under the "
+      throw new ApiException(ErrorCode.MISSING_DIR, "the body needs the backup's name 'dir' (a directory under the "
           + "backup root, storage.backupRoot)");
     }
     bus.<JsonObject>request(Addresses.STORAGE_BACKUP, new JsonObject().put("dir", dir),
@@ -92,10 +90,10 @@ final class ControlApi {
   /** The reader says 400 (a refused path) or 409 (the backup exists); anything else is the storage being unable. */
   private static ApiException backupFailure(Throwable e) {
     if (e instanceof ReplyException reply && (reply.failureCode() == 400 || reply.failureCode() == 409)) {
-      return new ApiException(reply.failureCode(), reply.failureCode() == 409 ? "BACKUP_EXISTS" : "INVALID_BACKUP_DIR",
+      return new ApiException(reply.failureCode() == 409 ? ErrorCode.BACKUP_EXISTS : ErrorCode.INVALID_BACKUP_DIR,
           reply.getMessage());
     }
-    return ApiErrors.fromBus(e, "storage (backup)", "STORAGE_UNAVAILABLE");
+    return ApiErrors.fromBus(e, "storage (backup)", ErrorCode.STORAGE_UNAVAILABLE);
   }
 
   /** Constant-time comparison, so the token cannot be guessed byte by byte from response times. */
@@ -103,27 +101,20 @@ final class ControlApi {
     String header = ctx.request().getHeader("Authorization");
     if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
       ctx.response().putHeader("WWW-Authenticate", "Bearer");
-      throw new ApiException(401, "MISSING_TOKEN", "this request changes state and needs 'Authorization: Bearer <token>'");
+      throw new ApiException(ErrorCode.MISSING_TOKEN, "this request changes state and needs 'Authorization: Bearer <token>'");
     }
     byte[] given = header.substring(7).trim().getBytes(StandardCharsets.UTF_8);
     if (!MessageDigest.isEqual(given, token)) {
       ctx.response().putHeader("WWW-Authenticate", "Bearer error=\"invalid_token\"");
-      throw new ApiException(401, "INVALID_TOKEN", "the bearer token is not valid");
+      throw new ApiException(ErrorCode.INVALID_TOKEN, "the bearer token is not valid");
     }
     ctx.next();
   }
 
   private void submit(RoutingContext ctx) {
+    // the edge checks the form only (ContractInput, as the bridges do); what the order means is risk's to judge, so
+    // the same bad order gets the same reason code over REST and both bridges
     OrderRequest order = readOrder(ctx.body().asString());
-    if (!order.quantity().isPositive()) {
-      throw new ApiException(422, "INVALID_QUANTITY", "quantity must be positive, got " + order.quantity());
-    }
-    if (order.limitPrice() != null && !order.limitPrice().isPositive()) {
-      throw new ApiException(422, "INVALID_PRICE", "limitPrice must be positive, got " + order.limitPrice());
-    }
-    if (!configuredSymbols.isEmpty() && !configuredSymbols.contains(order.symbol())) {
-      throw new ApiException(422, "UNKNOWN_SYMBOL", "the symbol '" + order.symbol() + "' is not traded on this runtime");
-    }
     bus.<RiskDecision>request(Addresses.ORDERS_SUBMIT, order, new DeliveryOptions().setSendTimeout(ORDER_TIMEOUT_MS))
         .onSuccess(reply -> {
           RiskDecision decision = reply.body();
@@ -132,16 +123,16 @@ final class ControlApi {
             ctx.response().putHeader("Location", "/api/orders/" + decision.clientOrderId());
             Api.reply(ctx, 201, answer);
           } else {
-            ApiErrors.send(ctx, new ApiException(422, decision.reason().name(), decision.message(), answer));
+            ApiErrors.send(ctx, ApiException.denied(decision.reason(), decision.message(), answer));
           }
         })
-        .onFailure(failure -> ctx.fail(ApiErrors.fromBus(failure, "risk", "RISK_UNAVAILABLE")));
+        .onFailure(failure -> ctx.fail(ApiErrors.fromBus(failure, "risk", ErrorCode.RISK_UNAVAILABLE)));
   }
 
   /** Malformed JSON is reported with ContractJson's own message, so REST and bridges word it the same way. */
   private OrderRequest readOrder(String text) {
     if (text == null || text.isBlank()) {
-      throw new ApiException(400, "MALFORMED_JSON", "the request body must be an OrderRequest JSON object");
+      throw new ApiException(ErrorCode.MALFORMED_JSON, "the request body must be an OrderRequest JSON object");
     }
     JsonObject json;
     try {
@@ -150,14 +141,14 @@ final class ControlApi {
       try {
         ContractJson.read(text, OrderRequest.class);
       } catch (IllegalArgumentException e) {
-        throw new ApiException(400, "MALFORMED_JSON", e.getMessage());
+        throw new ApiException(ErrorCode.MALFORMED_JSON, e.getMessage());
       }
-      throw new ApiException(400, "MALFORMED_JSON", "the request body must be an OrderRequest JSON object");
+      throw new ApiException(ErrorCode.MALFORMED_JSON, "the request body must be an OrderRequest JSON object");
     }
     try {
       return ContractInput.order(json, "manual", clock.nowMicros());
     } catch (InputException e) {
-      throw new ApiException(e.status(), e.code(), e.getMessage());
+      throw new ApiException(e.code(), e.getMessage());
     }
   }
 
@@ -165,12 +156,12 @@ final class ControlApi {
     String id = TradingApi.orderId(ctx);
     OrderEvent known = state.order(id);
     if (known != null && known.status().isTerminal()) {
-      throw new ApiException(409, "ORDER_NOT_OPEN", "the order '" + id + "' is already " + known.status());
+      throw new ApiException(ErrorCode.ORDER_NOT_OPEN, "the order '" + id + "' is already " + known.status());
     }
     bus.request(Addresses.EXEC_CANCEL, id, new DeliveryOptions().setSendTimeout(ORDER_TIMEOUT_MS))
         .onSuccess(reply -> Api.reply(ctx, 202, new JsonObject().put("clientOrderId", id)
             .put("result", reply.body() == null ? null : Api.json(reply.body()))))
-        .onFailure(failure -> ctx.fail(ApiErrors.fromBus(failure, "execution", "EXECUTION_UNAVAILABLE")));
+        .onFailure(failure -> ctx.fail(ApiErrors.fromBus(failure, "execution", ErrorCode.EXECUTION_UNAVAILABLE)));
   }
 
   private void control(RoutingContext ctx) {
@@ -178,7 +169,7 @@ final class ControlApi {
     try {
       command = ControlCommand.valueOf(ctx.pathParam("command").toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException e) {
-      throw new ApiException(404, "UNKNOWN_COMMAND", "risk commands are halt, reduce, resume and kill");
+      throw new ApiException(ErrorCode.UNKNOWN_COMMAND, "risk commands are halt, reduce, resume and kill");
     }
     JsonObject json = new JsonObject();
     String text = ctx.body() == null ? null : ctx.body().asString();
@@ -186,7 +177,7 @@ final class ControlApi {
       try {
         json = new JsonObject(text);
       } catch (DecodeException | ClassCastException e) {
-        throw new ApiException(400, "MALFORMED_JSON", "the body, when present, must be {\"reason\": \"...\"}");
+        throw new ApiException(ErrorCode.MALFORMED_JSON, "the body, when present, must be {\"reason\": \"...\"}");
       }
     }
     RiskControl control;
@@ -194,13 +185,13 @@ final class ControlApi {
       control = ContractInput.control(json.copy().put("command", command.name()), "operator via HTTP",
           clock.nowMicros());
     } catch (InputException e) {
-      throw new ApiException(e.status(), e.code(), e.getMessage());
+      throw new ApiException(e.code(), e.getMessage());
     }
     bus.<RiskStateChange>request(Addresses.RISK_CONTROL, control, new DeliveryOptions().setSendTimeout(ORDER_TIMEOUT_MS))
         .onSuccess(reply -> {
           state.onRiskState(reply.body());
           Api.ok(ctx, Api.json(reply.body()));
         })
-        .onFailure(failure -> ctx.fail(ApiErrors.fromBus(failure, "risk", "RISK_UNAVAILABLE")));
+        .onFailure(failure -> ctx.fail(ApiErrors.fromBus(failure, "risk", ErrorCode.RISK_UNAVAILABLE)));
   }
 }

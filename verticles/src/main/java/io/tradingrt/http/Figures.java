@@ -3,20 +3,20 @@ package io.tradingrt.http;
 import io.tradingrt.codecs.Fill;
 import io.tradingrt.codecs.Fixed;
 import io.tradingrt.codecs.OrderEvent;
-import io.tradingrt.codecs.OrderStatus;
 import io.tradingrt.codecs.Signal;
 import io.tradingrt.codecs.Tick;
+import io.tradingrt.figures.OrderCounts;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
- * The summaries behind {@code /api/metrics/market-data|strategy|execution}, computed from the hot rings. Plain maps
- * with decimals as strings, the same convention as the contract's JSON.
+ * The summaries behind {@code /api/metrics/market-data|strategy|execution}, computed from the hot rings with the one
+ * definition of each figure ({@link OrderCounts}; tick-to-trade comes from the metrics role). Plain maps with decimals
+ * as strings, the same convention as the contract's JSON.
  */
 final class Figures {
 
@@ -49,21 +49,17 @@ final class Figures {
     return out;
   }
 
-  /** Orders, denials, fills and tick-to-trade latency over the events since {@code fromMicros}. */
-  static Map<String, Object> execution(List<OrderEvent> events, List<HotState.TimedFill> fills, long fromMicros) {
+  /**
+   * Orders, denials and fills over the events since {@code fromMicros}, with the tick-to-trade summary of the same
+   * window as the metrics role's one recorder answered it.
+   */
+  static Map<String, Object> execution(List<OrderEvent> events, List<Fill> fills, long fromMicros,
+                                       Map<String, Object> tickToTrade) {
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("fromMicros", fromMicros);
-    out.putAll(orderCounts(events));
-    out.putAll(fillTotals(fills.stream().map(HotState.TimedFill::fill).toList()));
-    long[] latencies = fills.stream().mapToLong(HotState.TimedFill::latencyMicros).filter(l -> l >= 0).sorted()
-        .toArray();
-    Map<String, Object> latency = new LinkedHashMap<>();
-    latency.put("count", latencies.length);
-    latency.put("p50Micros", percentile(latencies, 50));
-    latency.put("p90Micros", percentile(latencies, 90));
-    latency.put("p99Micros", percentile(latencies, 99));
-    latency.put("maxMicros", latencies.length == 0 ? 0 : latencies[latencies.length - 1]);
-    out.put("tickToTrade", latency);
+    out.putAll(OrderCounts.of(events).toMap());
+    out.putAll(fillTotals(fills));
+    out.put("tickToTrade", tickToTrade);
     return out;
   }
 
@@ -79,28 +75,8 @@ final class Figures {
       out.put("lastSignal", Map.of("symbol", last.symbol(), "side", last.side().name(), "reason", last.reason(),
           "tsMicros", last.tsMicros()));
     }
-    out.putAll(orderCounts(events));
+    out.putAll(OrderCounts.of(events).toMap());
     out.putAll(fillTotals(fills));
-    return out;
-  }
-
-  private static Map<String, Object> orderCounts(List<OrderEvent> events) {
-    Map<String, Long> byStatus = new TreeMap<>();
-    Map<String, Long> denials = new TreeMap<>();
-    long orders = 0;
-    for (OrderEvent event : events) {
-      byStatus.merge(event.status().name(), 1L, Long::sum);
-      if (event.status() == OrderStatus.SUBMITTED || event.status() == OrderStatus.DENIED) {
-        orders++;
-      }
-      if (event.status() == OrderStatus.DENIED) {
-        denials.merge(event.reasonCode() == null ? "UNKNOWN" : event.reasonCode(), 1L, Long::sum);
-      }
-    }
-    Map<String, Object> out = new LinkedHashMap<>();
-    out.put("orders", orders);
-    out.put("ordersByStatus", byStatus);
-    out.put("denialsByReason", denials);
     return out;
   }
 
@@ -119,13 +95,5 @@ final class Figures {
     out.put("filledNotional", notional.toString());
     out.put("fees", fees.toString());
     return out;
-  }
-
-  static long percentile(long[] sorted, double percentile) {
-    if (sorted.length == 0) {
-      return 0;
-    }
-    int index = (int) Math.ceil(percentile / 100.0 * sorted.length) - 1;
-    return sorted[Math.max(0, Math.min(sorted.length - 1, index))];
   }
 }

@@ -29,17 +29,13 @@ final class HotState {
   static final int BARS_PER_SERIES = 500;
   static final int EVENTS = 10_000;
 
-  /** A fill with its tick-to-trade latency in µs (-1 when the causing tick is unknown). */
-  record TimedFill(Fill fill, long latencyMicros) {
-  }
-
   private final Set<String> configuredSymbols;
   private final Set<String> configuredStrategies;
   private final Map<String, Ring<Tick>> ticks = new HashMap<>();
   private final Map<String, Ring<Bar>> bars = new HashMap<>();
   private final Ring<Signal> signals = new Ring<>(EVENTS);
   private final Ring<OrderEvent> orderEvents = new Ring<>(EVENTS);
-  private final Ring<TimedFill> fills = new Ring<>(EVENTS);
+  private final Ring<Fill> fills = new Ring<>(EVENTS);
   private final Set<String> seenStrategies = new TreeSet<>();
   /** Latest event per client order id, in arrival order, bounded like the rings. */
   private final LinkedHashMap<String, OrderEvent> orders = new LinkedHashMap<>(1024, 0.75f, false) {
@@ -81,8 +77,8 @@ final class HotState {
     seenStrategies.add(event.strategy());
   }
 
-  void onFill(Fill fill, long latencyMicros) {
-    fills.add(new TimedFill(fill, latencyMicros));
+  void onFill(Fill fill) {
+    fills.add(fill);
   }
 
   void onMetrics(MetricsSnapshot snapshot) {
@@ -141,8 +137,8 @@ final class HotState {
     return orders.get(clientOrderId);
   }
 
-  List<TimedFill> fillsSince(long fromMicros) {
-    return fills.newestFirst(f -> f.fill().tsMicros() >= fromMicros);
+  List<Fill> fillsSince(long fromMicros) {
+    return fills.newestFirst(f -> f.tsMicros() >= fromMicros);
   }
 
   MetricsSnapshot metrics() {

@@ -1,5 +1,6 @@
 package io.tradingrt.http;
 
+import io.tradingrt.edge.ErrorCode;
 import io.tradingrt.bridge.BridgePolicy;
 import io.tradingrt.bridge.SockJsBridge;
 import io.tradingrt.codecs.Addresses;
@@ -13,12 +14,10 @@ import io.tradingrt.codecs.Signal;
 import io.tradingrt.codecs.TickBatch;
 import io.tradingrt.config.HttpSettings;
 import io.tradingrt.flow.TickFlow;
-import io.tradingrt.flow.TickHeaders;
 import io.tradingrt.time.MicrosClock;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.eventbus.EventBus;
-import io.vertx.core.eventbus.Message;
 import io.vertx.core.http.HttpServer;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -87,7 +86,7 @@ public final class HttpVerticle extends VerticleBase {
         .end(openApi));
     new MetricsApi(state, bus, clock, health).mount(router);
     new TradingApi(state, bus, clock).mount(router);
-    new ControlApi(state, bus, clock, token, symbols).mount(router);
+    new ControlApi(state, bus, clock, token).mount(router);
     router.route("/eventbus/*").handler(new OriginGuard(conf.allowedOrigins()));
     router.route("/eventbus/*").subRouter(SockJsBridge.router(vertx, new BridgePolicy(token, clock)));
     router.get("/webjars/*").handler(StaticHandler.create("META-INF/resources/webjars"));
@@ -125,15 +124,10 @@ public final class HttpVerticle extends VerticleBase {
         bus.<Bar>consumer(Addresses.MD_BARS, m -> state.onBar(m.body())).completion(),
         bus.<Signal>consumer(Addresses.SIGNALS, m -> state.onSignal(m.body())).completion(),
         bus.<OrderEvent>consumer(Addresses.EXEC_EVENTS, m -> state.onOrderEvent(m.body())).completion(),
-        bus.<Fill>consumer(Addresses.EXEC_FILLS, this::onFill).completion(),
+        bus.<Fill>consumer(Addresses.EXEC_FILLS, m -> state.onFill(m.body())).completion(),
         bus.<PortfolioSnapshot>consumer(Addresses.PORTFOLIO_UPDATES, m -> state.onPortfolio(m.body())).completion(),
         bus.<RiskStateChange>consumer(Addresses.RISK_STATE, m -> state.onRiskState(m.body())).completion(),
         bus.<MetricsSnapshot>consumer(Addresses.METRICS_LIVE, m -> state.onMetrics(m.body())).completion());
-  }
-
-  private void onFill(Message<Fill> message) {
-    long tickMicros = TickHeaders.tickMicros(message);
-    state.onFill(message.body(), tickMicros > 0 ? Math.max(0, clock.nowMicros() - tickMicros) : -1);
   }
 
   private void rateLimit(RoutingContext ctx) {
@@ -145,7 +139,7 @@ public final class HttpVerticle extends VerticleBase {
     }
     long retryAfterSeconds = Math.max(1, (waitMicros + 999_999) / 1_000_000);
     ctx.response().putHeader("Retry-After", Long.toString(retryAfterSeconds));
-    ApiErrors.send(ctx, 429, "RATE_LIMITED", "too many requests from " + client + "; retry after "
+    ApiErrors.send(ctx, ErrorCode.RATE_LIMITED, "too many requests from " + client + "; retry after "
         + retryAfterSeconds + " s");
   }
 

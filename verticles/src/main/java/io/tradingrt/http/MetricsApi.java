@@ -1,9 +1,11 @@
 package io.tradingrt.http;
 
+import io.tradingrt.edge.ErrorCode;
 import io.tradingrt.codecs.Addresses;
-import io.tradingrt.metrics.JvmSample;
+import io.tradingrt.figures.JvmSample;
 import io.tradingrt.time.MicrosClock;
 import io.vertx.core.Future;
+import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.eventbus.EventBus;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
@@ -36,7 +38,7 @@ final class MetricsApi {
 
   private void current(RoutingContext ctx) {
     if (state.metrics() == null) {
-      throw new ApiException(503, "METRICS_UNAVAILABLE", "no live snapshot yet: is the metrics role running?");
+      throw new ApiException(ErrorCode.METRICS_UNAVAILABLE, "no live snapshot yet: is the metrics role running?");
     }
     Api.ok(ctx, Api.json(state.metrics()));
   }
@@ -61,19 +63,22 @@ final class MetricsApi {
   private void strategy(RoutingContext ctx) {
     String name = Api.required(ctx, "name");
     if (!state.knowsStrategy(name)) {
-      throw new ApiException(404, "UNKNOWN_STRATEGY", "no strategy named '" + name + "' is configured or active");
+      throw new ApiException(ErrorCode.UNKNOWN_STRATEGY, "no strategy named '" + name + "' is configured or active");
     }
     long from = windowStart(ctx, 60);
     Api.ok(ctx, new JsonObject(Figures.strategy(name,
         state.signalsSince(from).stream().filter(s -> s.strategy().equals(name)).toList(),
         state.orderEventsSince(from).stream().filter(e -> e.strategy().equals(name)).toList(),
-        state.fillsSince(from).stream().map(HotState.TimedFill::fill).filter(f -> f.strategy().equals(name)).toList(),
+        state.fillsSince(from).stream().filter(f -> f.strategy().equals(name)).toList(),
         from)));
   }
 
   private void execution(RoutingContext ctx) {
     long from = windowStart(ctx, 5);
-    Api.ok(ctx, new JsonObject(Figures.execution(state.orderEventsSince(from), state.fillsSince(from), from)));
+    bus.<JsonObject>request(Addresses.METRICS_TICK_TO_TRADE, from, new DeliveryOptions().setSendTimeout(2_000))
+        .onSuccess(reply -> Api.ok(ctx, new JsonObject(Figures.execution(state.orderEventsSince(from),
+            state.fillsSince(from), from, reply.body().getMap()))))
+        .onFailure(e -> ctx.fail(ApiErrors.fromBus(e, "metrics", ErrorCode.METRICS_UNAVAILABLE)));
   }
 
   private void system(RoutingContext ctx) {
@@ -98,7 +103,7 @@ final class MetricsApi {
   static String knownSymbol(RoutingContext ctx, HotState state) {
     String symbol = Api.required(ctx, "symbol");
     if (!state.knowsSymbol(symbol)) {
-      throw new ApiException(404, "UNKNOWN_SYMBOL", "the symbol '" + symbol + "' is not traded on this runtime");
+      throw new ApiException(ErrorCode.UNKNOWN_SYMBOL, "the symbol '" + symbol + "' is not traded on this runtime");
     }
     return symbol;
   }

@@ -1,5 +1,6 @@
 package io.tradingrt.http;
 
+import io.tradingrt.edge.ErrorCode;
 import io.vertx.core.Handler;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
@@ -35,7 +36,7 @@ final class OriginGuard implements Handler<RoutingContext> {
       ctx.next();
       return;
     }
-    ApiErrors.send(ctx, 403, "ORIGIN_NOT_ALLOWED", "the event bus answers only pages served by this runtime"
+    ApiErrors.send(ctx, ErrorCode.ORIGIN_NOT_ALLOWED, "the event bus answers only pages served by this runtime"
         + (allowed.isEmpty() ? "" : " or by an origin in http.allowedOrigins") + "; this request came from another");
   }
 

@@ -1,5 +1,6 @@
 package io.tradingrt.http;
 
+import io.tradingrt.edge.ErrorCode;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.ext.web.RoutingContext;
@@ -14,7 +15,7 @@ final class PrometheusEndpoint {
   static void scrape(RoutingContext ctx) {
     MeterRegistry registry = BackendRegistries.getDefaultNow();
     if (!(registry instanceof PrometheusMeterRegistry prometheus)) {
-      throw new ApiException(503, "METRICS_DISABLED", "this runtime was started without the Prometheus registry");
+      throw new ApiException(ErrorCode.METRICS_DISABLED, "this runtime was started without the Prometheus registry");
     }
     ctx.response().putHeader("content-type", "text/plain; version=0.0.4; charset=utf-8").end(prometheus.scrape());
   }

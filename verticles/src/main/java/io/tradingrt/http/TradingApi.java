@@ -6,6 +6,7 @@ import io.tradingrt.codecs.OrderEvent;
 import io.tradingrt.codecs.PortfolioSnapshot;
 import io.tradingrt.codecs.RiskStateChange;
 import io.tradingrt.edge.ContractInput;
+import io.tradingrt.edge.ErrorCode;
 import io.tradingrt.time.MicrosClock;
 import io.vertx.core.eventbus.EventBus;
 import io.vertx.core.json.JsonObject;
@@ -61,7 +62,7 @@ final class TradingApi {
     String id = orderId(ctx);
     OrderEvent order = state.order(id);
     if (order == null) {
-      throw new ApiException(404, "UNKNOWN_ORDER", "no recent order has the client order id '" + id + "'");
+      throw new ApiException(ErrorCode.UNKNOWN_ORDER, "no recent order has the client order id '" + id + "'");
     }
     Api.ok(ctx, Api.json(order));
   }
@@ -73,7 +74,7 @@ final class TradingApi {
     }
     String symbol = Api.optional(ctx, "symbol", null);
     String strategy = Api.optional(ctx, "strategy", null);
-    Api.ok(ctx, Api.page(ctx, state.fillsSince(Long.MIN_VALUE).stream().map(HotState.TimedFill::fill)
+    Api.ok(ctx, Api.page(ctx, state.fillsSince(Long.MIN_VALUE).stream()
         .filter(f -> (symbol == null || f.symbol().equals(symbol)) && (strategy == null || f.strategy().equals(strategy)))
         .toList()));
   }
@@ -92,7 +93,7 @@ final class TradingApi {
     String symbol = MetricsApi.knownSymbol(ctx, state);
     String timeframe = Api.optional(ctx, "timeframe", "1m");
     if (!TIMEFRAMES.contains(timeframe)) {
-      throw new ApiException(400, "INVALID_TIMEFRAME", "the timeframe '" + timeframe + "' is not one of "
+      throw new ApiException(ErrorCode.INVALID_TIMEFRAME, "the timeframe '" + timeframe + "' is not one of "
           + TIMEFRAMES.stream().sorted().toList());
     }
     if (historic(ctx)) {
@@ -130,7 +131,7 @@ final class TradingApi {
   static String orderId(RoutingContext ctx) {
     String id = ctx.pathParam("id");
     if (!ContractInput.isName(id, ContractInput.MAX_ID_LENGTH)) {
-      throw new ApiException(400, "INVALID_ORDER_ID", "a client order id is 1 to " + ContractInput.MAX_ID_LENGTH
+      throw new ApiException(ErrorCode.INVALID_ORDER_ID, "a client order id is 1 to " + ContractInput.MAX_ID_LENGTH
           + " letters, digits or . _ : / -");
     }
     return id;

@@ -1,5 +1,6 @@
 package io.tradingrt.http;
 
+import io.tradingrt.edge.ErrorCode;
 import io.vertx.ext.web.RoutingContext;
 
 import java.nio.ByteBuffer;
@@ -19,7 +20,7 @@ final class WellFormedUri {
   static void check(RoutingContext ctx) {
     String uri = ctx.request().uri();
     if (!decodable(uri)) {
-      throw new ApiException(400, "MALFORMED_URI", "the request URI has an invalid percent-escape or is not UTF-8");
+      throw new ApiException(ErrorCode.MALFORMED_URI, "the request URI has an invalid percent-escape or is not UTF-8");
     }
     ctx.next();
   }

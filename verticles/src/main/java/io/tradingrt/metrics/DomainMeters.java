@@ -6,8 +6,8 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import io.tradingrt.codecs.DenialReason;
 import io.tradingrt.codecs.OrderStatus;
+import io.tradingrt.codecs.ReasonCode;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -26,7 +26,7 @@ final class DomainMeters {
   private final List<Meter> meters = new ArrayList<>();
   private final Map<String, Synced> ticksBySymbol = new HashMap<>();
   private final Map<OrderStatus, Synced> ordersByStatus = new HashMap<>();
-  private final Map<String, Synced> denialsByReason = new HashMap<>();
+  private final Map<ReasonCode, Synced> denialsByReason = new HashMap<>();
   private final Synced signals;
   private final Synced fills;
   private final Synced feedDropped;
@@ -59,8 +59,8 @@ final class DomainMeters {
     for (OrderStatus status : OrderStatus.values()) {
       ordersByStatus.put(status, counter("tradingrt.orders", "order events by status", "status", status.name()));
     }
-    for (DenialReason reason : DenialReason.values()) {
-      denialsByReason.put(reason.name(), denial(reason.name()));
+    for (ReasonCode reason : ReasonCode.denials()) {
+      denialsByReason.put(reason, denial(reason));
     }
     meters.add(Gauge.builder("tradingrt.writer.queue.depth", writerQueueDepth, AtomicLong::get)
         .description("rows waiting in the storage writer queue").register(registry));
@@ -68,7 +68,7 @@ final class DomainMeters {
     meters.add(FunctionCounter.builder("tradingrt.writer.dropped", writerDropped, AtomicLong::get)
         .description("rows the storage writer dropped since start").register(registry));
     tickToTrade = Timer.builder("tradingrt.tick.to.trade")
-        .description("fill arrival minus the planned send time of the causing tick")
+        .description("fill arrival minus the planned send time of the causing tick, as TickToTrade records it")
         .publishPercentileHistogram()
         .minimumExpectedValue(Duration.ofNanos(10_000))
         .maximumExpectedValue(Duration.ofSeconds(10))
@@ -76,6 +76,7 @@ final class DomainMeters {
     meters.add(tickToTrade);
   }
 
+  /** Mirrors each latency the one {@code TickToTrade} recorder measured, for Prometheus' histogram buckets. */
   void recordTickToTrade(long micros) {
     tickToTrade.record(micros, TimeUnit.MICROSECONDS);
   }
@@ -100,8 +101,8 @@ final class DomainMeters {
     meters.clear();
   }
 
-  private Synced denial(String reason) {
-    return counter("tradingrt.orders.denied", "orders denied by risk, by reason code", "reason", reason);
+  private Synced denial(ReasonCode reason) {
+    return counter("tradingrt.orders.denied", "orders denied by risk, by reason code", "reason", reason.code());
   }
 
   private Synced counter(String name, String description, String... tags) {

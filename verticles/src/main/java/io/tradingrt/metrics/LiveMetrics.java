@@ -6,41 +6,32 @@ import io.tradingrt.codecs.MetricsSnapshot;
 import io.tradingrt.codecs.OrderEvent;
 import io.tradingrt.codecs.OrderStatus;
 import io.tradingrt.codecs.PortfolioSnapshot;
+import io.tradingrt.codecs.ReasonCode;
 import io.tradingrt.codecs.RiskStateChange;
 import io.tradingrt.codecs.Signal;
 import io.tradingrt.codecs.Tick;
 import io.tradingrt.codecs.TickBatch;
 import io.tradingrt.codecs.TradingState;
+import io.tradingrt.figures.JvmSample;
+import io.tradingrt.figures.OrderCounts;
+import io.tradingrt.figures.TickToTrade;
 import io.tradingrt.time.MicrosClock;
-import org.HdrHistogram.Histogram;
 
-import java.util.Collections;
-import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The live figures of the runtime: counters since start, per-second rates, the latest account and trading state,
- * and tick-to-trade latency measured from the tick's planned send time. Single-threaded: one verticle owns it.
+ * The live figures of the runtime: counters since start ({@link OrderCounts}), per-second rates, the latest account
+ * and trading state, and the runtime's one {@link TickToTrade} recorder. Single-threaded: one verticle owns it.
  */
 public final class LiveMetrics {
-  /** Latencies above an hour are clamped: they are outages, not measurements. */
-  private static final long MAX_LATENCY_MICROS = 3_600_000_000L;
-  /** Percentiles cover the current and the previous window, so a quiet minute does not freeze the chart. */
-  private static final long LATENCY_WINDOW_MICROS = 10_000_000;
-
   private final MicrosClock clock;
   private final RateMeter ticks = new RateMeter();
   private final Map<String, RateMeter> ticksBySymbol = new HashMap<>();
-  private final Map<OrderStatus, Long> ordersByStatus = new EnumMap<>(OrderStatus.class);
-  private final Map<String, Long> denialsByReason = new TreeMap<>();
-  private final Histogram latencySinceStart = histogram();
-  private Histogram latencyWindow = histogram();
-  private Histogram latencyPreviousWindow = histogram();
-  private long latencyWindowStart;
+  private final OrderCounts orders = new OrderCounts();
+  private final TickToTrade tickToTrade;
   private long signalsTotal;
-  private long ordersTotal;
   private long fillsTotal;
   private PortfolioSnapshot portfolio;
   private TradingState tradingState = TradingState.ACTIVE;
@@ -50,7 +41,7 @@ public final class LiveMetrics {
 
   public LiveMetrics(MicrosClock clock) {
     this.clock = clock;
-    this.latencyWindowStart = clock.nowMicros();
+    this.tickToTrade = new TickToTrade(clock.nowMicros());
   }
 
   public void onTicks(TickBatch batch) {
@@ -66,14 +57,7 @@ public final class LiveMetrics {
   }
 
   public void onOrderEvent(OrderEvent event) {
-    ordersByStatus.merge(event.status(), 1L, Long::sum);
-    // every order enters the lifecycle exactly once, as SUBMITTED (approved) or DENIED (refused by risk)
-    if (event.status() == OrderStatus.SUBMITTED || event.status() == OrderStatus.DENIED) {
-      ordersTotal++;
-    }
-    if (event.status() == OrderStatus.DENIED) {
-      denialsByReason.merge(event.reasonCode() == null ? "UNKNOWN" : event.reasonCode(), 1L, Long::sum);
-    }
+    orders.add(event);
   }
 
   /**
@@ -83,15 +67,7 @@ public final class LiveMetrics {
    */
   public long onFill(Fill fill, long tickMicros) {
     fillsTotal++;
-    if (tickMicros <= 0) {
-      return -1;
-    }
-    long now = clock.nowMicros();
-    long latency = Math.min(Math.max(0, now - tickMicros), MAX_LATENCY_MICROS);
-    rollLatencyWindow(now);
-    latencyWindow.recordValue(latency);
-    latencySinceStart.recordValue(latency);
-    return latency;
+    return tickToTrade.record(clock.nowMicros(), tickMicros);
   }
 
   public void onPortfolio(PortfolioSnapshot snapshot) {
@@ -114,15 +90,13 @@ public final class LiveMetrics {
 
   public MetricsSnapshot snapshot() {
     long now = clock.nowMicros();
-    rollLatencyWindow(now);
-    Histogram recent = latencyWindow.copy();
-    recent.add(latencyPreviousWindow);
+    TickToTrade.Summary latency = tickToTrade.live(now);
     Fixed zero = Fixed.ZERO;
-    return new MetricsSnapshot(now, ticks.total(), ticks.perSecond(now), signalsTotal, ordersTotal,
-        ordersByStatus.getOrDefault(OrderStatus.DENIED, 0L), fillsTotal,
+    return new MetricsSnapshot(now, ticks.total(), ticks.perSecond(now), signalsTotal, orders.orders(), orders.denied(),
+        fillsTotal,
         portfolio == null ? zero : portfolio.equity(), portfolio == null ? zero : portfolio.realizedPnl(),
         portfolio == null ? zero : portfolio.unrealizedPnl(), portfolio == null ? zero : portfolio.drawdown(),
-        tradingState, recent.getValueAtPercentile(50), recent.getValueAtPercentile(99), writerQueueDepth,
+        tradingState, latency.p50Micros(), latency.p99Micros(), writerQueueDepth,
         writerDropped, jvm.heapUsedBytes(), jvm.heapMaxBytes(), jvm.cpuPermille());
   }
 
@@ -149,15 +123,15 @@ public final class LiveMetrics {
   }
 
   public long ordersTotal() {
-    return ordersTotal;
+    return orders.orders();
   }
 
   public long orders(OrderStatus status) {
-    return ordersByStatus.getOrDefault(status, 0L);
+    return orders.orders(status);
   }
 
-  public Map<String, Long> denialsByReason() {
-    return Collections.unmodifiableMap(denialsByReason);
+  public Map<ReasonCode, Long> denialsByReason() {
+    return orders.denialsByReason();
   }
 
   public long fillsTotal() {
@@ -176,31 +150,8 @@ public final class LiveMetrics {
     return tradingState;
   }
 
-  /** Latency percentile since start in µs (0 when nothing was measured). */
-  public long latencySinceStart(double percentile) {
-    return latencySinceStart.getValueAtPercentile(percentile);
-  }
-
-  public long latencyCount() {
-    return latencySinceStart.getTotalCount();
-  }
-
-  private void rollLatencyWindow(long now) {
-    if (now - latencyWindowStart < LATENCY_WINDOW_MICROS) {
-      return;
-    }
-    Histogram reuse = latencyPreviousWindow;
-    latencyPreviousWindow = latencyWindow;
-    reuse.reset();
-    if (now - latencyWindowStart >= 2 * LATENCY_WINDOW_MICROS) {
-      // nothing was measured in the last full window either: forget it
-      latencyPreviousWindow.reset();
-    }
-    latencyWindow = reuse;
-    latencyWindowStart = now;
-  }
-
-  private static Histogram histogram() {
-    return new Histogram(MAX_LATENCY_MICROS, 3);
+  /** The one tick-to-trade recorder; {@code /api/metrics/execution} reads its windows through the metrics role. */
+  public TickToTrade tickToTrade() {
+    return tickToTrade;
   }
 }

@@ -10,6 +10,7 @@ import io.tradingrt.codecs.Signal;
 import io.tradingrt.codecs.Tick;
 import io.tradingrt.codecs.TickBatch;
 import io.tradingrt.config.MetricsSettings;
+import io.tradingrt.figures.JvmSample;
 import io.tradingrt.flow.TickFlow;
 import io.tradingrt.flow.TickHeaders;
 import io.tradingrt.time.MicrosClock;
@@ -82,7 +83,8 @@ public final class MetricsVerticle extends VerticleBase {
           if (book != null) {
             book.onRiskState(m.body());
           }
-        }).completion()));
+        }).completion(),
+        bus.consumer(Addresses.METRICS_TICK_TO_TRADE, this::onTickToTradeQuery).completion()));
   }
 
   private void onFill(Message<Fill> message) {
@@ -115,6 +117,12 @@ public final class MetricsVerticle extends VerticleBase {
             live.setWriterHealth(health.getLong("queuedRows", 0L), health.getLong("droppedRows", 0L));
           }
         });
+  }
+
+  /** {@link Addresses#METRICS_TICK_TO_TRADE}: the recorder's summary of the fills since {@code fromMicros}. */
+  private void onTickToTradeQuery(Message<Object> message) {
+    long from = message.body() instanceof Number n ? n.longValue() : Long.MIN_VALUE;
+    message.reply(new JsonObject(live.tickToTrade().since(from).toMap()));
   }
 
   @Override

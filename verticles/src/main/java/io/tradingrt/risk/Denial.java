@@ -1,7 +1,7 @@
 package io.tradingrt.risk;
 
-import io.tradingrt.codecs.DenialReason;
+import io.tradingrt.codecs.ReasonCode;
 
 /** A failed pre-trade check: the stable code and a sentence with the numbers that failed it. */
-record Denial(DenialReason reason, String detail) {
+record Denial(ReasonCode reason, String detail) {
 }

@@ -3,12 +3,12 @@ package io.tradingrt.risk;
 import io.tradingrt.book.Portfolio;
 import io.tradingrt.book.RecentOrderIds;
 import io.tradingrt.codecs.ControlCommand;
-import io.tradingrt.codecs.DenialReason;
 import io.tradingrt.codecs.Fill;
 import io.tradingrt.codecs.Fixed;
 import io.tradingrt.codecs.OrderEvent;
 import io.tradingrt.codecs.OrderRequest;
 import io.tradingrt.codecs.OrderType;
+import io.tradingrt.codecs.ReasonCode;
 import io.tradingrt.codecs.RiskDecision;
 import io.tradingrt.codecs.RiskStateChange;
 import io.tradingrt.codecs.Side;
@@ -95,13 +95,13 @@ public final class RiskEngine {
       case REDUCE -> TradingState.REDUCING;
       case RESUME -> TradingState.ACTIVE;
     };
-    Optional<RiskStateChange> change = states.set(target, command.name(), reason, now);
+    Optional<RiskStateChange> change = states.set(target, ReasonCode.of(command), reason, now);
     evaluateLossLimits(now);
     return change;
   }
 
   /**
-   * The storage writer cannot commit: every order is refused ({@link DenialReason#STORAGE_UNAVAILABLE}) — reducing
+   * The storage writer cannot commit: every order is refused ({@link ReasonCode#STORAGE_UNAVAILABLE}) — reducing
    * ones too, since their events could not be journaled — and the state escalates to {@code action}.
    */
   public void storageUnavailable(TradingState action, String detail) {
@@ -153,10 +153,10 @@ public final class RiskEngine {
     }
     Optional<InstrumentSpec> spec = instruments.find(order.symbol());
     if (spec.isEmpty()) {
-      return new Denial(DenialReason.UNKNOWN_INSTRUMENT, "symbol " + order.symbol() + " is not configured");
+      return new Denial(ReasonCode.UNKNOWN_INSTRUMENT, "symbol " + order.symbol() + " is not configured");
     }
     if (!firstSighting) {
-      return new Denial(DenialReason.DUPLICATE_ORDER_ID, "client order id " + order.clientOrderId() + " was seen");
+      return new Denial(ReasonCode.DUPLICATE_ORDER_ID, "client order id " + order.clientOrderId() + " was seen");
     }
     denial = OrderShapeChecks.against(order, spec.get());
     if (denial != null) {
@@ -164,53 +164,53 @@ public final class RiskEngine {
     }
     Tick quote = quotes.get(order.symbol());
     if (quote == null || !quote.bid().isPositive() || !quote.ask().isPositive()) {
-      return new Denial(DenialReason.NO_MARKET_PRICE, "no two-sided quote for " + order.symbol() + " yet");
+      return new Denial(ReasonCode.NO_MARKET_PRICE, "no two-sided quote for " + order.symbol() + " yet");
     }
     Fixed notional = order.quantity().times(valuationPrice(order, quote));
     if (limits.maxOrderNotional().isPositive() && notional.greaterThan(limits.maxOrderNotional())) {
-      return new Denial(DenialReason.MAX_NOTIONAL_EXCEEDED,
+      return new Denial(ReasonCode.MAX_NOTIONAL_EXCEEDED,
           "notional " + notional + " exceeds the limit " + limits.maxOrderNotional());
     }
     if (order.reduceOnly() && !reducesWithoutFlip(order)) {
-      return new Denial(DenialReason.REDUCE_ONLY_VIOLATED, positionDetail(order));
+      return new Denial(ReasonCode.REDUCE_ONLY_VIOLATED, positionDetail(order));
     }
     return limitFailure(order, notional, quote, now);
   }
 
   private Denial stateDenial(OrderRequest order) {
     if (states.storageUnavailable()) {
-      return new Denial(DenialReason.STORAGE_UNAVAILABLE, "order " + order.clientOrderId()
+      return new Denial(ReasonCode.STORAGE_UNAVAILABLE, "order " + order.clientOrderId()
           + " refused: storage cannot commit its events");
     }
     return switch (states.state()) {
       case ACTIVE -> null;
-      case HALTED -> new Denial(DenialReason.TRADING_HALTED,
+      case HALTED -> new Denial(ReasonCode.TRADING_HALTED,
           "order " + order.clientOrderId() + " refused in state HALTED");
       case REDUCING -> reducesWithoutFlip(order) ? null
-          : new Denial(DenialReason.TRADING_REDUCING, positionDetail(order));
+          : new Denial(ReasonCode.TRADING_REDUCING, positionDetail(order));
     };
   }
 
   private Denial limitFailure(OrderRequest order, Fixed notional, Tick quote, long now) {
     SlidingWindowThrottle strategyThrottle = strategyThrottle(order.strategy());
     if (!strategyThrottle.allows(now)) {
-      return new Denial(DenialReason.THROTTLED_STRATEGY, "strategy " + order.strategy() + " already sent "
+      return new Denial(ReasonCode.THROTTLED_STRATEGY, "strategy " + order.strategy() + " already sent "
           + strategyThrottle.limit() + " orders within " + limits.throttleIntervalMicros() + " µs");
     }
     if (!globalThrottle.allows(now)) {
-      return new Denial(DenialReason.THROTTLED_GLOBAL, globalThrottle.limit() + " orders were already sent within "
+      return new Denial(ReasonCode.THROTTLED_GLOBAL, globalThrottle.limit() + " orders were already sent within "
           + limits.throttleIntervalMicros() + " µs");
     }
     if (order.side() == Side.BUY) {
       Fixed freeCash = account.cash().minus(openOrders.pendingBuyNotional());
       if (notional.greaterThan(freeCash)) {
-        return new Denial(DenialReason.INSUFFICIENT_BALANCE,
+        return new Denial(ReasonCode.INSUFFICIENT_BALANCE,
             "notional " + notional + " exceeds free cash " + freeCash + " (cash " + account.cash() + ")");
       }
     }
     Fixed projected = projectedPosition(order);
     if (limits.maxPositionQuantity().isPositive() && projected.abs().greaterThan(limits.maxPositionQuantity())) {
-      return new Denial(DenialReason.MAX_POSITION_EXCEEDED, "position " + order.symbol() + " could reach "
+      return new Denial(ReasonCode.MAX_POSITION_EXCEEDED, "position " + order.symbol() + " could reach "
           + projected + ", beyond the limit " + limits.maxPositionQuantity());
     }
     Fixed grossBefore = worstCaseGrossExposure(null, Fixed.ZERO);
@@ -218,7 +218,7 @@ public final class RiskEngine {
     // an order that does not raise worst-case exposure stays allowed after prices pushed exposure past the limit
     if (limits.maxGrossExposure().isPositive() && grossAfter.greaterThan(limits.maxGrossExposure())
         && grossAfter.greaterThan(grossBefore)) {
-      return new Denial(DenialReason.MAX_GROSS_EXPOSURE_EXCEEDED, "gross exposure could reach " + grossAfter
+      return new Denial(ReasonCode.MAX_GROSS_EXPOSURE_EXCEEDED, "gross exposure could reach " + grossAfter
           + ", beyond the limit " + limits.maxGrossExposure());
     }
     return null;
@@ -273,13 +273,13 @@ public final class RiskEngine {
     Fixed equity = account.equity();
     Fixed dailyLoss = dayStartEquity.minus(equity);
     if (limits.dailyLossLimit().isPositive() && dailyLoss.compareTo(limits.dailyLossLimit()) >= 0) {
-      states.escalate(limits.dailyLossAction(), "DAILY_LOSS_LIMIT", "daily loss " + dailyLoss
+      states.escalate(limits.dailyLossAction(), ReasonCode.DAILY_LOSS_LIMIT, "daily loss " + dailyLoss
           + " reached the limit " + limits.dailyLossLimit() + " (equity " + equity + ")", now);
     }
     Fixed drawdown = account.drawdown();
     if (limits.maxDrawdown().isPositive() && drawdown.compareTo(limits.maxDrawdown()) >= 0) {
-      states.escalate(limits.maxDrawdownAction(), "MAX_DRAWDOWN", "drawdown " + drawdown + " reached the limit "
-          + limits.maxDrawdown() + " (peak " + account.peakEquity() + ", equity " + equity + ")", now);
+      states.escalate(limits.maxDrawdownAction(), ReasonCode.MAX_DRAWDOWN, "drawdown " + drawdown
+          + " reached the limit " + limits.maxDrawdown() + " (peak " + account.peakEquity() + ", equity " + equity + ")", now);
     }
   }
 

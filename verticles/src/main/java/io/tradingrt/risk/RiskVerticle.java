@@ -7,6 +7,7 @@ import io.tradingrt.codecs.Fixed;
 import io.tradingrt.codecs.OrderEvent;
 import io.tradingrt.codecs.OrderRequest;
 import io.tradingrt.codecs.OrderStatus;
+import io.tradingrt.codecs.ReasonCode;
 import io.tradingrt.codecs.RiskControl;
 import io.tradingrt.codecs.RiskDecision;
 import io.tradingrt.codecs.RiskStateChange;
@@ -114,7 +115,7 @@ public final class RiskVerticle extends VerticleBase {
     } else {
       OrderEvent denied = new OrderEvent(order.clientOrderId(), order.strategy(), order.symbol(), order.side(),
           order.type(), OrderStatus.DENIED, order.quantity(), order.limitPrice(), Fixed.ZERO, Fixed.ZERO,
-          decision.reason().name(), decision.message(), decision.tsMicros());
+          decision.reason(), decision.message(), decision.tsMicros());
       bus.publish(Addresses.EXEC_EVENTS, denied, headers);
       if (durable != null) {
         durable.send(Addresses.STORAGE_ORDER_EVENTS, denied, order.clientOrderId() + "/DENIED", id -> { });
@@ -129,8 +130,8 @@ public final class RiskVerticle extends VerticleBase {
     TradingState before = engine.state();
     var change = engine.control(control.command(), control.reason());
     publishStateChanges();
-    RiskStateChange answer = change.orElse(new RiskStateChange(before, engine.state(), control.command().name(),
-        "trading state stays " + engine.state(), clock.nowMicros()));
+    RiskStateChange answer = change.orElse(new RiskStateChange(before, engine.state(),
+        ReasonCode.of(control.command()), "trading state stays " + engine.state(), clock.nowMicros()));
     LOG.warning(() -> "risk: " + control.command() + " (" + control.reason() + "): " + answer.from() + " -> "
         + answer.to());
     if (control.command() != ControlCommand.KILL) {

@@ -1,5 +1,6 @@
 package io.tradingrt.risk;
 
+import io.tradingrt.codecs.ReasonCode;
 import io.tradingrt.codecs.RiskStateChange;
 import io.tradingrt.codecs.TradingState;
 import java.util.ArrayList;
@@ -13,9 +14,6 @@ import java.util.Optional;
  */
 final class TradingStateKeeper {
 
-  static final String STORAGE_UNAVAILABLE = "STORAGE_UNAVAILABLE";
-  static final String STORAGE_RECOVERED = "STORAGE_RECOVERED";
-
   private TradingState state = TradingState.ACTIVE;
   private final List<RiskStateChange> unpublished = new ArrayList<>();
   /** The state before the current storage fault; null while storage commits. */
@@ -27,7 +25,7 @@ final class TradingStateKeeper {
   }
 
   /** Sets the state unconditionally (operator commands); no change, no event. */
-  Optional<RiskStateChange> set(TradingState to, String cause, String message, long tsMicros) {
+  Optional<RiskStateChange> set(TradingState to, ReasonCode cause, String message, long tsMicros) {
     // even a command that changes nothing is the operator's decision, which storage recovery must keep
     decidedDuringFault = true;
     return change(to, cause, message, tsMicros);
@@ -41,7 +39,7 @@ final class TradingStateKeeper {
     beforeStorageFault = state;
     decidedDuringFault = false;
     if (action.compareTo(state) > 0) {
-      change(action, STORAGE_UNAVAILABLE, message, tsMicros);
+      change(action, ReasonCode.STORAGE_UNAVAILABLE, message, tsMicros);
     }
   }
 
@@ -53,7 +51,7 @@ final class TradingStateKeeper {
     TradingState before = beforeStorageFault;
     beforeStorageFault = null;
     if (!decidedDuringFault) {
-      change(before, STORAGE_RECOVERED, message, tsMicros);
+      change(before, ReasonCode.STORAGE_RECOVERED, message, tsMicros);
     }
   }
 
@@ -61,7 +59,7 @@ final class TradingStateKeeper {
     return beforeStorageFault != null;
   }
 
-  private Optional<RiskStateChange> change(TradingState to, String cause, String message, long tsMicros) {
+  private Optional<RiskStateChange> change(TradingState to, ReasonCode cause, String message, long tsMicros) {
     if (to == state) {
       return Optional.empty();
     }
@@ -72,7 +70,7 @@ final class TradingStateKeeper {
   }
 
   /** Moves only towards more severe states: a breached limit never relaxes what an operator or another limit set. */
-  void escalate(TradingState to, String cause, String message, long tsMicros) {
+  void escalate(TradingState to, ReasonCode cause, String message, long tsMicros) {
     if (to.compareTo(state) > 0) {
       decidedDuringFault = true;
       change(to, cause, message, tsMicros);

@@ -7,6 +7,7 @@ import io.tradingrt.codecs.Headers;
 import io.tradingrt.codecs.OrderEvent;
 import io.tradingrt.codecs.OrderRequest;
 import io.tradingrt.codecs.OrderStatus;
+import io.tradingrt.codecs.ReasonCode;
 import io.tradingrt.codecs.RiskDecision;
 import io.tradingrt.codecs.Signal;
 import io.tradingrt.codecs.Tick;
@@ -106,7 +107,8 @@ public final class SignalVerticle extends VerticleBase {
       ownOrders.remove(order.clientOrderId());
       strategy.onOrderEvent(new OrderEvent(order.clientOrderId(), order.strategy(), order.symbol(), order.side(),
           order.type(), OrderStatus.REJECTED, order.quantity(), order.limitPrice(), Fixed.ZERO, Fixed.ZERO,
-          "NO_RISK_DECISION", e.getMessage(), order.tsMicros()));
+          ReasonCode.NO_RISK_DECISION, ReasonCode.NO_RISK_DECISION.sentence() + ": " + e.getMessage(),
+          order.tsMicros()));
     });
   }
 }

@@ -97,6 +97,11 @@ class SockJsBridgeTest {
   }
 
   private Frames connect() {
+    return connect(stack);
+  }
+
+  /** A raw websocket on the stack's SockJS bridge, speaking its JSON frames as a browser's client does. */
+  static Frames connect(EdgeStack stack) {
     WebSocketClient client = stack.vertx.createWebSocketClient();
     WebSocket socket = await(client.connect(new WebSocketConnectOptions().setHost("127.0.0.1")
         .setPort(stack.httpPort()).setURI("/eventbus/websocket")));

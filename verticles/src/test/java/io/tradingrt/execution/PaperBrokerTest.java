@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import io.tradingrt.codecs.Fixed;
 import io.tradingrt.codecs.OrderEvent;
 import io.tradingrt.codecs.OrderStatus;
+import io.tradingrt.codecs.ReasonCode;
 import io.tradingrt.codecs.TimeInForce;
 import io.tradingrt.risk.TestData;
 import java.util.List;
@@ -41,7 +42,7 @@ class PaperBrokerTest {
     assertEquals(OrderStatus.CANCELED, last(ioc.events()).status());
     assertEquals(Fixed.of(6), last(ioc.events()).filledQuantity());
     assertEquals(OrderStatus.EXPIRED, last(fok.events()).status());
-    assertEquals("FOK_NOT_FILLABLE", last(fok.events()).reasonCode());
+    assertEquals(ReasonCode.FOK_NOT_FILLABLE, last(fok.events()).reasonCode());
     assertEquals(List.of(), fok.fills());
   }
 

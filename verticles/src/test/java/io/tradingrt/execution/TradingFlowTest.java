@@ -2,12 +2,12 @@ package io.tradingrt.execution;
 
 import io.tradingrt.codecs.Addresses;
 import io.tradingrt.codecs.ControlCommand;
-import io.tradingrt.codecs.DenialReason;
 import io.tradingrt.codecs.Fill;
 import io.tradingrt.codecs.Headers;
 import io.tradingrt.codecs.OrderEvent;
 import io.tradingrt.codecs.OrderStatus;
 import io.tradingrt.codecs.PortfolioSnapshot;
+import io.tradingrt.codecs.ReasonCode;
 import io.tradingrt.codecs.RiskControl;
 import io.tradingrt.codecs.RiskStateChange;
 import io.tradingrt.codecs.TradingState;
@@ -89,7 +89,7 @@ class TradingFlowTest {
     assertEquals(TradingState.HALTED, halted.to());
 
     awaitTrue(() -> events.stream().anyMatch(e -> e.status() == OrderStatus.DENIED
-        && DenialReason.TRADING_HALTED.name().equals(e.reasonCode()) && e.tsMicros() > haltedAt), 30,
+        && e.reasonCode() == ReasonCode.TRADING_HALTED && e.tsMicros() > haltedAt), 30,
         "strategies keep signalling and risk denies them as TRADING_HALTED");
     Thread.sleep(500);
     List<Fill> late = fills.stream().filter(f -> f.tsMicros() > haltedAt).toList();

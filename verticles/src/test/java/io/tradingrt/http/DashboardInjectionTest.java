@@ -8,6 +8,7 @@ import io.tradingrt.codecs.OrderStatus;
 import io.tradingrt.codecs.OrderType;
 import io.tradingrt.codecs.PortfolioSnapshot;
 import io.tradingrt.codecs.Position;
+import io.tradingrt.codecs.ReasonCode;
 import io.tradingrt.codecs.RiskStateChange;
 import io.tradingrt.codecs.Side;
 import io.tradingrt.codecs.Tick;
@@ -124,11 +125,11 @@ class DashboardInjectionTest {
     Fixed price = Fixed.of(100);
     bus.publish(Addresses.EXEC_EVENTS, new OrderEvent(prefix + "-" + MARKUP, "strategy-" + MARKUP,
         prefix + "-symbol-" + MARKUP, Side.BUY, OrderType.MARKET, OrderStatus.DENIED, one, null, Fixed.ZERO,
-        Fixed.ZERO, "UNKNOWN_SYMBOL" + MARKUP, "denied-" + ATTRIBUTE_BREAK + MARKUP, now));
+        Fixed.ZERO, ReasonCode.UNKNOWN_INSTRUMENT, "denied-" + ATTRIBUTE_BREAK + MARKUP, now));
     bus.publish(Addresses.EXEC_FILLS, new Fill("fill-" + prefix + MARKUP, prefix + "-" + MARKUP,
         "strategy-" + MARKUP, prefix + "-symbol-" + MARKUP, Side.SELL, one, price, Fixed.ZERO, now));
     bus.publish(Addresses.RISK_STATE, new RiskStateChange(TradingState.ACTIVE, TradingState.HALTED,
-        "cause-" + MARKUP, "halt-" + MARKUP, now));
+        ReasonCode.HALT, "halt-" + MARKUP, now));
     bus.publish(Addresses.MD_QUOTES, new TickBatch(List.of(new Tick("quote-" + MARKUP, now, price, price, one, one,
         price, one, 1))));
     bus.publish(Addresses.PORTFOLIO_UPDATES, new PortfolioSnapshot(now, price, price, Fixed.ZERO, Fixed.ZERO,

@@ -44,7 +44,7 @@ class EdgeFuzzIT {
   private static final int HTTP_REQUESTS = 12_000;
   private static final int BRIDGE_FRAMES = 2_500;
   private static final Set<String> UNAVAILABLE_CODES = Set.of("STORAGE_UNAVAILABLE", "RISK_UNAVAILABLE",
-      "EXECUTION_UNAVAILABLE");
+      "EXECUTION_UNAVAILABLE", "METRICS_UNAVAILABLE");
   private static final Pattern LEAK = Pattern.compile(
       "Exception|\\tat |java\\.|javax\\.|io\\.vertx|io\\.tradingrt|com\\.fasterxml|org\\.duckdb|io\\.netty");
   private static final List<String[]> ROUTES = List.of(

@@ -105,8 +105,9 @@ class HttpApiTest {
     JsonObject malformed = assertError(rest.post("/api/orders", TOKEN, "{\"symbol\":"), 400, "MALFORMED_JSON");
     assertTrue(malformed.getString("message").startsWith("invalid OrderRequest"), malformed.encode());
     assertError(rest.post("/api/orders", TOKEN, "[1,2]"), 400, "MALFORMED_JSON");
-    assertError(rest.post("/api/orders", TOKEN, ORDER.replace("\"5\"", "\"-5\"")), 422, "INVALID_QUANTITY");
-    assertError(rest.post("/api/orders", TOKEN, ORDER.replace("AAPL", "NOPE")), 422, "UNKNOWN_SYMBOL");
+    // what the order means is judged by risk alone, with its reason codes, as over the bridges (OneValidationPathTest)
+    assertError(rest.post("/api/orders", TOKEN, ORDER.replace("\"5\"", "\"-5\"")), 422, "INVALID_ORDER");
+    assertError(rest.post("/api/orders", TOKEN, ORDER.replace("AAPL", "NOPE")), 422, "UNKNOWN_INSTRUMENT");
     JsonObject invalid = assertError(rest.post("/api/orders", TOKEN, ORDER.replace("BUY", "SIDEWAYS")), 400,
         "INVALID_ORDER");
     assertTrue(invalid.getString("message").contains("side"), invalid.encode());

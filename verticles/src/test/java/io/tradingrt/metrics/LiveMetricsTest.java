@@ -7,12 +7,14 @@ import io.tradingrt.codecs.OrderEvent;
 import io.tradingrt.codecs.OrderStatus;
 import io.tradingrt.codecs.OrderType;
 import io.tradingrt.codecs.PortfolioSnapshot;
+import io.tradingrt.codecs.ReasonCode;
 import io.tradingrt.codecs.RiskStateChange;
 import io.tradingrt.codecs.Side;
 import io.tradingrt.codecs.Signal;
 import io.tradingrt.codecs.Tick;
 import io.tradingrt.codecs.TickBatch;
 import io.tradingrt.codecs.TradingState;
+import io.tradingrt.figures.JvmSample;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -56,15 +58,16 @@ class LiveMetricsTest {
     live.onOrderEvent(order("a", OrderStatus.SUBMITTED, null));
     live.onOrderEvent(order("a", OrderStatus.ACCEPTED, null));
     live.onOrderEvent(order("a", OrderStatus.FILLED, null));
-    live.onOrderEvent(order("b", OrderStatus.DENIED, "MAX_NOTIONAL_EXCEEDED"));
-    live.onOrderEvent(order("c", OrderStatus.DENIED, "TRADING_HALTED"));
+    live.onOrderEvent(order("b", OrderStatus.DENIED, ReasonCode.MAX_NOTIONAL_EXCEEDED));
+    live.onOrderEvent(order("c", OrderStatus.DENIED, ReasonCode.TRADING_HALTED));
     live.onSignal(new Signal("s", "AAPL", Side.BUY, Fixed.ONE, Fixed.of(100), now.get(), "cross"));
     MetricsSnapshot snapshot = live.snapshot();
     assertEquals(3, snapshot.ordersTotal());
     assertEquals(2, snapshot.ordersDenied());
     assertEquals(1, snapshot.signalsTotal());
     assertEquals(1, live.orders(OrderStatus.FILLED));
-    assertEquals(Map.of("MAX_NOTIONAL_EXCEEDED", 1L, "TRADING_HALTED", 1L), live.denialsByReason());
+    assertEquals(Map.of(ReasonCode.MAX_NOTIONAL_EXCEEDED, 1L, ReasonCode.TRADING_HALTED, 1L),
+        live.denialsByReason());
   }
 
   @Test
@@ -79,7 +82,7 @@ class LiveMetricsTest {
     assertEquals(101, snapshot.fillsTotal());
     assertEquals(500, snapshot.tickToTradeP50Micros(), 1);
     assertEquals(990, snapshot.tickToTradeP99Micros(), 1);
-    assertEquals(100, live.latencyCount());
+    assertEquals(100, live.tickToTrade().sinceStart().count());
   }
 
   @Test
@@ -88,14 +91,14 @@ class LiveMetricsTest {
     assertTrue(live.snapshot().tickToTradeP50Micros() >= 4_990);
     now.addAndGet(25_000_000);
     assertEquals(0, live.snapshot().tickToTradeP50Micros());
-    assertTrue(live.latencySinceStart(50) >= 4_990, "the since-start histogram keeps it");
+    assertTrue(live.tickToTrade().sinceStart().p50Micros() >= 4_990, "the since-start figure keeps it");
   }
 
   @Test
   void snapshotCarriesAccountStateWriterAndJvm() {
     live.onPortfolio(new PortfolioSnapshot(now.get(), Fixed.of(900), Fixed.of(1010), Fixed.of(7), Fixed.of(3),
         Fixed.ONE, Fixed.of(110), Fixed.of(110), Fixed.of(1020), Fixed.of(10), List.of()));
-    live.onRiskState(new RiskStateChange(TradingState.ACTIVE, TradingState.HALTED, "HALT", "operator", now.get()));
+    live.onRiskState(new RiskStateChange(TradingState.ACTIVE, TradingState.HALTED, ReasonCode.HALT, "operator", now.get()));
     live.setWriterHealth(42, 3);
     live.setJvm(new JvmSample(100, 200, 250, 10, 1000));
     MetricsSnapshot snapshot = live.snapshot();
@@ -130,7 +133,7 @@ class LiveMetricsTest {
     return new TickBatch(ticks);
   }
 
-  private OrderEvent order(String id, OrderStatus status, String reason) {
+  private OrderEvent order(String id, OrderStatus status, ReasonCode reason) {
     return new OrderEvent(id, "s", "AAPL", Side.BUY, OrderType.MARKET, status, Fixed.ONE, null, Fixed.ZERO,
         Fixed.ZERO, reason, reason == null ? null : "denied", now.get());
   }

@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.tradingrt.codecs.DenialReason;
 import io.tradingrt.codecs.Fixed;
+import io.tradingrt.codecs.ReasonCode;
 import io.tradingrt.codecs.RiskDecision;
 import io.tradingrt.codecs.Side;
 import io.tradingrt.codecs.TradingState;
@@ -95,7 +95,7 @@ class RiskEngineProperties {
     for (RiskHarness.Checked c : new RiskHarness(tightLimits()).run(steps).checked) {
       if (c.stateBefore() == TradingState.HALTED) {
         assertFalse(c.decision().approved(), () -> "approved while halted: " + c.order());
-        assertEquals(DenialReason.TRADING_HALTED, c.decision().reason());
+        assertEquals(ReasonCode.TRADING_HALTED, c.decision().reason());
       }
     }
   }

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.tradingrt.codecs.ControlCommand;
-import io.tradingrt.codecs.DenialReason;
+import io.tradingrt.codecs.ReasonCode;
 import io.tradingrt.codecs.TradingState;
 import java.util.List;
 import net.jqwik.api.Arbitrary;
@@ -40,7 +40,7 @@ class StorageFaultProperties {
       for (RiskHarness.Checked c : harness.checked.subList(before, harness.checked.size())) {
         if (down) {
           assertFalse(c.decision().approved(), () -> "approved while storage is down: " + c.order());
-          assertEquals(DenialReason.STORAGE_UNAVAILABLE, c.decision().reason());
+          assertEquals(ReasonCode.STORAGE_UNAVAILABLE, c.decision().reason());
         }
       }
     }

@@ -2,7 +2,7 @@ package io.tradingrt.risk;
 
 import io.tradingrt.codecs.Addresses;
 import io.tradingrt.codecs.ControlCommand;
-import io.tradingrt.codecs.DenialReason;
+import io.tradingrt.codecs.ReasonCode;
 import io.tradingrt.codecs.RiskControl;
 import io.tradingrt.codecs.RiskDecision;
 import io.tradingrt.codecs.RiskStateChange;
@@ -60,15 +60,15 @@ class StorageWatchTest {
 
     vertx.undeploy(writer).await(30, TimeUnit.SECONDS);
     RiskDecision refused = awaitDecision(vertx, d -> !d.approved());
-    assertEquals(DenialReason.STORAGE_UNAVAILABLE, refused.reason(), refused.message());
+    assertEquals(ReasonCode.STORAGE_UNAVAILABLE, refused.reason(), refused.message());
     assertEquals(TradingState.REDUCING, refused.state());
-    assertTrue(changes.stream().anyMatch(c -> "STORAGE_UNAVAILABLE".equals(c.cause())), changes.toString());
+    assertTrue(changes.stream().anyMatch(c -> c.cause() == ReasonCode.STORAGE_UNAVAILABLE), changes.toString());
 
     vertx.eventBus().request(Addresses.RISK_CONTROL, new RiskControl(ControlCommand.HALT, "operator", 0))
         .await(10, TimeUnit.SECONDS);
     vertx.deployVerticle(() -> new StorageWriterVerticle(storage), worker).await(30, TimeUnit.SECONDS);
-    RiskDecision afterRecovery = awaitDecision(vertx, d -> d.reason() != DenialReason.STORAGE_UNAVAILABLE);
-    assertEquals(DenialReason.TRADING_HALTED, afterRecovery.reason(), "the operator's HALT stands after recovery");
+    RiskDecision afterRecovery = awaitDecision(vertx, d -> d.reason() != ReasonCode.STORAGE_UNAVAILABLE);
+    assertEquals(ReasonCode.TRADING_HALTED, afterRecovery.reason(), "the operator's HALT stands after recovery");
 
     vertx.eventBus().request(Addresses.RISK_CONTROL, new RiskControl(ControlCommand.RESUME, "operator", 0))
         .await(10, TimeUnit.SECONDS);

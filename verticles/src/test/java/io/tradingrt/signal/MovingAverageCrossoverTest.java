@@ -7,6 +7,7 @@ import io.tradingrt.codecs.Fixed;
 import io.tradingrt.codecs.OrderEvent;
 import io.tradingrt.codecs.OrderStatus;
 import io.tradingrt.codecs.OrderType;
+import io.tradingrt.codecs.ReasonCode;
 import io.tradingrt.codecs.Side;
 import io.tradingrt.codecs.Signal;
 import io.tradingrt.risk.TestData;
@@ -48,7 +49,7 @@ class MovingAverageCrossoverTest {
   void aDeniedOrderIsCaughtUpAtTheNextCross() {
     Signal buy = feed("10", "10", "10", "10", "9", "12").get(0);
     strategy.onOrderEvent(new OrderEvent("momentum-1", "momentum", "AAPL", buy.side(), OrderType.MARKET,
-        OrderStatus.DENIED, buy.quantity(), null, Fixed.ZERO, Fixed.ZERO, "TRADING_HALTED", "halted", 0));
+        OrderStatus.DENIED, buy.quantity(), null, Fixed.ZERO, Fixed.ZERO, ReasonCode.TRADING_HALTED, "halted", 0));
 
     List<Signal> next = feed("6");
 

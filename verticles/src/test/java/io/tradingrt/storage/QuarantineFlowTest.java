@@ -9,6 +9,7 @@ import io.tradingrt.codecs.Fixed;
 import io.tradingrt.codecs.OrderEvent;
 import io.tradingrt.codecs.OrderStatus;
 import io.tradingrt.codecs.OrderType;
+import io.tradingrt.codecs.ReasonCode;
 import io.tradingrt.codecs.Side;
 import io.tradingrt.codecs.wire.ContractCodecs;
 import io.tradingrt.storage.database.DuckDb;
@@ -50,7 +51,7 @@ class QuarantineFlowTest {
         .setThreadingModel(ThreadingModel.WORKER)).await(30, TimeUnit.SECONDS);
 
     OrderEvent denied = new OrderEvent("huge-1", "rest", "AAPL", Side.BUY, OrderType.MARKET, OrderStatus.DENIED,
-        Fixed.of(20_000_000_000L), null, Fixed.ZERO, Fixed.ZERO, "MAX_NOTIONAL_EXCEEDED", "too big", MONDAY);
+        Fixed.of(20_000_000_000L), null, Fixed.ZERO, Fixed.ZERO, ReasonCode.MAX_NOTIONAL_EXCEEDED, "too big", MONDAY);
     Fill pricey = new Fill("pricey-F1", "pricey", "rest", "AAPL", Side.BUY, Fixed.ONE, Fixed.of(10_000_000_000L),
         Fixed.ZERO, MONDAY);
     List<Future<?>> replies = new ArrayList<>();

@@ -13,20 +13,22 @@ import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import io.tradingrt.codecs.Fixed;
+import io.tradingrt.codecs.ReasonCode;
 
 import java.io.IOException;
 
 /**
  * The one JSON mapping of the contract, used by bridges and REST. Fixed values are written as decimal strings so no
  * client parses money through a binary float; they are read from strings or JSON numbers in the strict form of
- * {@link Fixed#parse}.
+ * {@link Fixed#parse}. A {@link ReasonCode} is its name; a name this version does not know is refused by name.
  */
 public final class ContractJson {
 
   private static final ObjectMapper MAPPER = new ObjectMapper()
       .registerModule(new SimpleModule("tradingrt-contract")
           .addSerializer(Fixed.class, new FixedSerializer())
-          .addDeserializer(Fixed.class, new FixedDeserializer()))
+          .addDeserializer(Fixed.class, new FixedDeserializer())
+          .addDeserializer(ReasonCode.class, new ReasonCodeDeserializer()))
       .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true)
       .configure(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES, true)
       .configure(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS, true);
@@ -76,6 +78,21 @@ public final class ContractJson {
         return Fixed.parse(text);
       } catch (IllegalArgumentException e) {
         throw InvalidFormatException.from(p, e.getMessage(), text, Fixed.class);
+      }
+    }
+  }
+
+  static final class ReasonCodeDeserializer extends JsonDeserializer<ReasonCode> {
+    @Override
+    public ReasonCode deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+      if (p.currentToken() != JsonToken.VALUE_STRING) {
+        throw InvalidFormatException.from(p, "a reason code must be a JSON string", p.getText(), ReasonCode.class);
+      }
+      String text = p.getText();
+      try {
+        return ReasonCode.parse(text);
+      } catch (IllegalArgumentException e) {
+        throw InvalidFormatException.from(p, e.getMessage(), text, ReasonCode.class);
       }
     }
   }

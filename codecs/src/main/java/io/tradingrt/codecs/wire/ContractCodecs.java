@@ -2,7 +2,6 @@ package io.tradingrt.codecs.wire;
 
 import io.tradingrt.codecs.Bar;
 import io.tradingrt.codecs.ControlCommand;
-import io.tradingrt.codecs.DenialReason;
 import io.tradingrt.codecs.Fill;
 import io.tradingrt.codecs.MetricsSnapshot;
 import io.tradingrt.codecs.OrderEvent;
@@ -167,21 +166,19 @@ public final class ContractCodecs {
   }
 
   public static final class RiskDecisionCodec extends RecordCodec<RiskDecision> {
-    private static final DenialReason[] REASONS = DenialReason.values();
-
     public RiskDecisionCodec() {
       super(RiskDecision.class);
     }
 
     @Override
     protected void write(WireOut out, RiskDecision d) {
-      out.string(d.clientOrderId()).bool(d.approved()).enumValue(d.reason()).string(d.message())
+      out.string(d.clientOrderId()).bool(d.approved()).reasonCode(d.reason()).string(d.message())
           .enumValue(d.state()).longValue(d.tsMicros());
     }
 
     @Override
     protected RiskDecision read(WireIn in) {
-      return new RiskDecision(in.string(), in.bool(), in.enumValue(REASONS), in.string(), in.enumValue(STATES),
+      return new RiskDecision(in.string(), in.bool(), in.reasonCode(), in.string(), in.enumValue(STATES),
           in.longValue());
     }
   }
@@ -198,13 +195,13 @@ public final class ContractCodecs {
     protected void write(WireOut out, OrderEvent e) {
       out.string(e.clientOrderId()).string(e.strategy()).string(e.symbol()).enumValue(e.side()).enumValue(e.type())
           .enumValue(e.status()).fixed(e.quantity()).nullableFixed(e.limitPrice()).fixed(e.filledQuantity())
-          .fixed(e.avgFillPrice()).string(e.reasonCode()).string(e.message()).longValue(e.tsMicros());
+          .fixed(e.avgFillPrice()).reasonCode(e.reasonCode()).string(e.message()).longValue(e.tsMicros());
     }
 
     @Override
     protected OrderEvent read(WireIn in) {
       return new OrderEvent(in.string(), in.string(), in.string(), in.enumValue(SIDES), in.enumValue(TYPES),
-          in.enumValue(STATUSES), in.fixed(), in.nullableFixed(), in.fixed(), in.fixed(), in.string(), in.string(),
+          in.enumValue(STATUSES), in.fixed(), in.nullableFixed(), in.fixed(), in.fixed(), in.reasonCode(), in.string(),
           in.longValue());
     }
   }
@@ -295,12 +292,12 @@ public final class ContractCodecs {
 
     @Override
     protected void write(WireOut out, RiskStateChange c) {
-      out.enumValue(c.from()).enumValue(c.to()).string(c.cause()).string(c.message()).longValue(c.tsMicros());
+      out.enumValue(c.from()).enumValue(c.to()).reasonCode(c.cause()).string(c.message()).longValue(c.tsMicros());
     }
 
     @Override
     protected RiskStateChange read(WireIn in) {
-      return new RiskStateChange(in.enumValue(STATES), in.enumValue(STATES), in.string(), in.string(),
+      return new RiskStateChange(in.enumValue(STATES), in.enumValue(STATES), in.reasonCode(), in.string(),
           in.longValue());
     }
   }

@@ -1,6 +1,7 @@
 package io.tradingrt.codecs.wire;
 
 import io.tradingrt.codecs.Fixed;
+import io.tradingrt.codecs.ReasonCode;
 import io.vertx.core.buffer.Buffer;
 
 import java.nio.charset.StandardCharsets;
@@ -49,6 +50,12 @@ public final class WireIn {
 
   public boolean bool() {
     return buffer.getByte(pos++) != 0;
+  }
+
+  /** A reason code by its wire id; an id this version does not know throws {@link IllegalArgumentException}. */
+  public ReasonCode reasonCode() {
+    int id = buffer.getByte(pos++);
+    return id == 0 ? null : ReasonCode.ofWireId(id);
   }
 
   public <E extends Enum<E>> E enumValue(E[] values) {

@@ -1,6 +1,7 @@
 package io.tradingrt.codecs.wire;
 
 import io.tradingrt.codecs.Fixed;
+import io.tradingrt.codecs.ReasonCode;
 import io.vertx.core.buffer.Buffer;
 
 import java.nio.charset.StandardCharsets;
@@ -48,6 +49,12 @@ public final class WireOut {
 
   public WireOut bool(boolean value) {
     buffer.appendByte(value ? (byte) 1 : (byte) 0);
+    return this;
+  }
+
+  /** A reason code travels as its fixed {@link ReasonCode#wireId()} in one byte, zero meaning null. */
+  public WireOut reasonCode(ReasonCode value) {
+    buffer.appendByte(value == null ? 0 : (byte) value.wireId());
     return this;
   }
 

@@ -5,6 +5,7 @@ import io.tradingrt.codecs.Fixed;
 import io.tradingrt.codecs.OrderEvent;
 import io.tradingrt.codecs.OrderStatus;
 import io.tradingrt.codecs.OrderType;
+import io.tradingrt.codecs.ReasonCode;
 import io.tradingrt.codecs.Side;
 
 import java.sql.ResultSet;
@@ -64,7 +65,7 @@ public final class TradingRows {
     row.nullableDecimal(e.limitPrice());
     row.decimal(e.filledQuantity());
     row.decimal(e.avgFillPrice());
-    row.nullableString(e.reasonCode());
+    row.nullableString(e.reasonCode() == null ? null : e.reasonCode().code());
     row.nullableString(e.message());
     row.epochMicros(e.tsMicros());
   }
@@ -86,8 +87,13 @@ public final class TradingRows {
   public static StoredOrderEvent order(ResultSet r) throws SQLException {
     OrderEvent event = new OrderEvent(r.getString(2), r.getString(3), r.getString(4), Side.valueOf(r.getString(5)),
         OrderType.valueOf(r.getString(6)), OrderStatus.valueOf(r.getString(7)), Rows.fixed(r, 8), Rows.fixed(r, 9),
-        Rows.fixed(r, 10), Rows.fixed(r, 11), r.getString(12), r.getString(13), r.getLong(14));
+        Rows.fixed(r, 10), Rows.fixed(r, 11), reasonCode(r.getString(12)), r.getString(13), r.getLong(14));
     return new StoredOrderEvent(r.getLong(1), event);
+  }
+
+  /** The stored code (its name); an unknown one, written by a newer version, fails the query with its name. */
+  private static ReasonCode reasonCode(String stored) {
+    return stored == null ? null : ReasonCode.parse(stored);
   }
 
   /** Reads a row selected with {@link #FILL_SELECT}. */

@@ -1,4 +1,4 @@
-package io.tradingrt.metrics;
+package io.tradingrt.figures;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryUsage;

@@ -1,0 +1,125 @@
+package io.tradingrt.figures;
+
+import org.HdrHistogram.Histogram;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Tick-to-trade latency, its one definition and its one recorder: a fill's arrival minus the <em>planned</em> send time
+ * of the tick that caused it (so a stalled feed or a pause shows up as latency), clamped to [0, 1 h]. The metrics role
+ * owns the instance; the live snapshot (dashboard, {@code /api/metrics/current}), Prometheus and
+ * {@code /api/metrics/execution} all read it, with HdrHistogram's percentiles at 3 significant digits.
+ * Single-threaded: one verticle owns it.
+ */
+public final class TickToTrade {
+  /** Latencies above an hour are clamped: they are outages, not measurements. */
+  public static final long MAX_LATENCY_MICROS = 3_600_000_000L;
+  /** The live percentiles cover the current and the previous window, so a quiet moment does not freeze the chart. */
+  public static final long LIVE_WINDOW_MICROS = 10_000_000;
+  /** Windows asked for by time ({@link #since}) see at most this many of the latest fills. */
+  public static final int RECENT_SAMPLES = 100_000;
+
+  /** Count and percentiles in µs; all zero when nothing was measured. */
+  public record Summary(long count, long p50Micros, long p90Micros, long p99Micros, long maxMicros) {
+    static Summary of(Histogram h) {
+      return new Summary(h.getTotalCount(), h.getValueAtPercentile(50), h.getValueAtPercentile(90),
+          h.getValueAtPercentile(99), h.getTotalCount() == 0 ? 0 : h.getMaxValue());
+    }
+
+    public Map<String, Object> toMap() {
+      Map<String, Object> out = new LinkedHashMap<>();
+      out.put("count", count);
+      out.put("p50Micros", p50Micros);
+      out.put("p90Micros", p90Micros);
+      out.put("p99Micros", p99Micros);
+      out.put("maxMicros", maxMicros);
+      return out;
+    }
+  }
+
+  private final Histogram sinceStart = histogram();
+  private Histogram window = histogram();
+  private Histogram previousWindow = histogram();
+  private long windowStart;
+  private final long[] recentAt = new long[RECENT_SAMPLES];
+  private final long[] recentLatency = new long[RECENT_SAMPLES];
+  private int recentNext;
+  private int recentSize;
+
+  public TickToTrade(long nowMicros) {
+    this.windowStart = nowMicros;
+  }
+
+  /** The definition: arrival minus the causing tick's planned time, clamped; -1 when the tick is unknown (≤ 0). */
+  public static long latencyMicros(long arrivalMicros, long tickMicros) {
+    if (tickMicros <= 0) {
+      return -1;
+    }
+    return Math.min(Math.max(0, arrivalMicros - tickMicros), MAX_LATENCY_MICROS);
+  }
+
+  /**
+   * Records the fill that arrived at {@code arrivalMicros}.
+   *
+   * @return the latency in µs, or -1 when it cannot be measured
+   */
+  public long record(long arrivalMicros, long tickMicros) {
+    long latency = latencyMicros(arrivalMicros, tickMicros);
+    if (latency < 0) {
+      return -1;
+    }
+    roll(arrivalMicros);
+    window.recordValue(latency);
+    sinceStart.recordValue(latency);
+    recentAt[recentNext] = arrivalMicros;
+    recentLatency[recentNext] = latency;
+    recentNext = (recentNext + 1) % RECENT_SAMPLES;
+    recentSize = Math.min(recentSize + 1, RECENT_SAMPLES);
+    return latency;
+  }
+
+  /** The live figure: the current and the previous {@link #LIVE_WINDOW_MICROS}. */
+  public Summary live(long nowMicros) {
+    roll(nowMicros);
+    Histogram recent = window.copy();
+    recent.add(previousWindow);
+    return Summary.of(recent);
+  }
+
+  public Summary sinceStart() {
+    return Summary.of(sinceStart);
+  }
+
+  /** Fills that arrived at or after {@code fromMicros}, among the latest {@link #RECENT_SAMPLES}. */
+  public Summary since(long fromMicros) {
+    Histogram h = histogram();
+    for (int i = 0; i < recentSize; i++) {
+      int index = Math.floorMod(recentNext - 1 - i, RECENT_SAMPLES);
+      if (recentAt[index] < fromMicros) {
+        break;
+      }
+      h.recordValue(recentLatency[index]);
+    }
+    return Summary.of(h);
+  }
+
+  private void roll(long now) {
+    if (now - windowStart < LIVE_WINDOW_MICROS) {
+      return;
+    }
+    Histogram reuse = previousWindow;
+    previousWindow = window;
+    reuse.reset();
+    if (now - windowStart >= 2 * LIVE_WINDOW_MICROS) {
+      // nothing was measured in the last full window either: forget it
+      previousWindow.reset();
+    }
+    window = reuse;
+    windowStart = now;
+  }
+
+  private static Histogram histogram() {
+    return new Histogram(MAX_LATENCY_MICROS, 3);
+  }
+}
