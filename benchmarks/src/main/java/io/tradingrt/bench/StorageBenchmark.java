@@ -5,6 +5,8 @@ import io.tradingrt.codecs.Fixed;
 import io.tradingrt.codecs.Tick;
 import io.tradingrt.codecs.TickBatch;
 import io.tradingrt.codecs.wire.ContractCodecs;
+import io.tradingrt.config.ConfigLoader;
+import io.tradingrt.config.RuntimeSettings;
 import io.tradingrt.ingest.SimulatedFeed;
 import io.tradingrt.launcher.RuntimeConfig;
 import io.tradingrt.launcher.RuntimeVerticle;
@@ -12,7 +14,6 @@ import io.tradingrt.storage.database.DuckDb;
 import io.tradingrt.storage.schema.Migrations;
 import io.tradingrt.storage.writer.StorageWriter;
 import io.tradingrt.time.MicrosClock;
-import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -117,11 +118,11 @@ public final class StorageBenchmark {
   private static double busFedWriter(Path file, List<List<Tick>> batches, long total) throws Exception {
     Vertx vertx = Vertx.vertx();
     ContractCodecs.register(vertx);
-    JsonObject config = RuntimeConfig.load(new JsonObject().put("roles", new JsonArray().add("storage"))
+    RuntimeSettings config = RuntimeConfig.load(new JsonObject().put("roles", new JsonArray().add("storage"))
         .put("storage", new JsonObject().put("path", file.toString()).put("flushRows", 100_000)
             .put("flushMillis", 1_000).put("queueCapacity", 4_000_000).put("memoryLimit", "4GB")
             .put("retention", new JsonObject().put("tierPath", file.resolveSibling("tiers").toString()))), Map.of());
-    vertx.deployVerticle(new RuntimeVerticle(), new DeploymentOptions().setConfig(config)).await(60, TimeUnit.SECONDS);
+    vertx.deployVerticle(new RuntimeVerticle(config)).await(60, TimeUnit.SECONDS);
     long start = System.nanoTime();
     long published = 0;
     for (int i = 0; published < total; i++) {
@@ -169,7 +170,7 @@ public final class StorageBenchmark {
       // the default strategies are sized for 50 ticks/s; stretch their windows with the rate so they trade about as
       // often per second as at the default rate, and the figure is the tick path's, not an order flood's
       long scale = Math.max(1, rate / 50);
-      JsonArray strategies = RuntimeConfig.defaults().getJsonArray("strategies").copy();
+      JsonArray strategies = new JsonObject(ConfigLoader.defaults()).getJsonArray("strategies");
       for (Object entry : strategies) {
         JsonObject strategy = (JsonObject) entry;
         for (String key : List.of("fast", "slow", "window")) {
@@ -180,11 +181,11 @@ public final class StorageBenchmark {
       }
       root.put("strategies", strategies);
     }
-    JsonObject config = RuntimeConfig.load(root
+    RuntimeSettings config = RuntimeConfig.load(root
         .put("storage", new JsonObject().put("path", file.toString()).put("flushRows", 100_000)
             .put("flushMillis", 500).put("queueCapacity", 4_000_000).put("memoryLimit", "4GB")
             .put("retention", new JsonObject().put("tierPath", file.resolveSibling("tiers").toString()))), Map.of());
-    vertx.deployVerticle(new RuntimeVerticle(), new DeploymentOptions().setConfig(config)).await(60, TimeUnit.SECONDS);
+    vertx.deployVerticle(new RuntimeVerticle(config)).await(60, TimeUnit.SECONDS);
     Thread.sleep(3_000);
     JsonObject before = health(vertx);
     Thread.sleep(seconds * 1_000L);
@@ -224,10 +225,10 @@ public final class StorageBenchmark {
 
   private static void queries(Path file, long rows) throws Exception {
     Vertx vertx = Vertx.vertx();
-    JsonObject config = RuntimeConfig.load(new JsonObject().put("roles", new JsonArray().add("storage"))
+    RuntimeSettings config = RuntimeConfig.load(new JsonObject().put("roles", new JsonArray().add("storage"))
         .put("storage", new JsonObject().put("path", file.toString()).put("memoryLimit", "4GB")
             .put("retention", new JsonObject().put("tierPath", file.resolveSibling("tiers").toString()))), Map.of());
-    vertx.deployVerticle(new RuntimeVerticle(), new DeploymentOptions().setConfig(config)).await(60, TimeUnit.SECONDS);
+    vertx.deployVerticle(new RuntimeVerticle(config)).await(60, TimeUnit.SECONDS);
     long day = 1_700_000_000_000_000L / 86_400_000_000L * 86_400_000_000L + 86_400_000_000L;
     time(vertx, "latest 1000 ticks of a symbol", Addresses.QUERY_LATEST_TICKS,
         new JsonObject().put("symbol", "S7").put("limit", 1000));

@@ -3,10 +3,10 @@ package io.tradingrt.bench;
 import io.tradingrt.codecs.Addresses;
 import io.tradingrt.codecs.Fill;
 import io.tradingrt.codecs.Headers;
+import io.tradingrt.config.RuntimeSettings;
 import io.tradingrt.launcher.RuntimeConfig;
 import io.tradingrt.launcher.RuntimeVerticle;
 import io.tradingrt.time.MicrosClock;
-import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -70,7 +70,7 @@ public final class TickToTradeLatency {
         ticks[0] += m.body().ticks().size();
       }
     });
-    vertx.deployVerticle(new RuntimeVerticle(), new DeploymentOptions().setConfig(config(rate, pacing)))
+    vertx.deployVerticle(new RuntimeVerticle(config(rate, pacing)))
         .await(60, TimeUnit.SECONDS);
     Thread.sleep(5_000);
     long start = MicrosClock.SYSTEM.nowMicros();
@@ -84,7 +84,7 @@ public final class TickToTradeLatency {
   }
 
   /** Loose risk limits and quick strategies on every symbol, so many ticks end in a fill. */
-  private static JsonObject config(long rate, String pacing) {
+  private static RuntimeSettings config(long rate, String pacing) {
     JsonArray symbols = new JsonArray(List.of("AAPL", "MSFT", "GOOG", "AMZN", "TSLA"));
     return RuntimeConfig.load(new JsonObject()
         .put("roles", new JsonArray(List.of("portfolio", "execution", "risk", "signal", "ingest")))

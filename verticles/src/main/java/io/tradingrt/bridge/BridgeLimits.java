@@ -1,6 +1,6 @@
 package io.tradingrt.bridge;
 
-import io.vertx.core.json.JsonObject;
+import io.tradingrt.config.HttpSettings;
 
 import java.util.concurrent.TimeUnit;
 
@@ -13,11 +13,6 @@ import java.util.concurrent.TimeUnit;
  * @param readNanos      a frame that has started must be complete within this
  */
 public record BridgeLimits(int maxFrameBytes, int maxConnections, long idleNanos, long readNanos) {
-  public static final int DEFAULT_MAX_FRAME_BYTES = 65_536;
-  public static final int DEFAULT_MAX_CONNECTIONS = 1_000;
-  public static final int DEFAULT_IDLE_SECONDS = 60;
-  public static final int DEFAULT_READ_SECONDS = 10;
-
   public BridgeLimits {
     if (maxFrameBytes < 64 || maxConnections < 1 || idleNanos <= 0 || readNanos <= 0) {
       throw new IllegalArgumentException("http.tcpBridge* limits: maxFrameBytes ≥ 64, maxConnections ≥ 1 and "
@@ -26,11 +21,10 @@ public record BridgeLimits(int maxFrameBytes, int maxConnections, long idleNanos
     }
   }
 
-  public static BridgeLimits from(JsonObject http) {
-    return new BridgeLimits(http.getInteger("tcpBridgeMaxFrameBytes", DEFAULT_MAX_FRAME_BYTES),
-        http.getInteger("tcpBridgeMaxConnections", DEFAULT_MAX_CONNECTIONS),
-        TimeUnit.SECONDS.toNanos(http.getInteger("tcpBridgeIdleTimeoutSeconds", DEFAULT_IDLE_SECONDS)),
-        TimeUnit.SECONDS.toNanos(http.getInteger("tcpBridgeReadTimeoutSeconds", DEFAULT_READ_SECONDS)));
+  public static BridgeLimits from(HttpSettings http) {
+    return new BridgeLimits(http.tcpBridgeMaxFrameBytes(), http.tcpBridgeMaxConnections(),
+        TimeUnit.SECONDS.toNanos(http.tcpBridgeIdleTimeoutSeconds()),
+        TimeUnit.SECONDS.toNanos(http.tcpBridgeReadTimeoutSeconds()));
   }
 
   /** How often the guard looks for expired connections: a quarter of the shorter timeout, 50 ms to 1 s. */

@@ -1,5 +1,6 @@
 package io.tradingrt.bridge;
 
+import io.tradingrt.config.HttpSettings;
 import io.tradingrt.time.MicrosClock;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
@@ -25,17 +26,28 @@ import java.util.logging.Logger;
 public final class TcpBridgeVerticle extends VerticleBase {
   private static final Logger LOG = Logger.getLogger(TcpBridgeVerticle.class.getName());
 
+  private final HttpSettings settings;
   private final BridgeCounters counters = new BridgeCounters();
   private TcpEventBusBridge bridge;
   private TcpBridgeGuard guard;
   private Path socketDir;
 
+  /** The bridge's keys live in the {@code http} section: host, token and {@code tcpBridge*}. */
+  public TcpBridgeVerticle(HttpSettings settings) {
+    this.settings = settings;
+  }
+
   @Override
   public Future<?> start() {
-    String host = config().getString("host", "127.0.0.1");
-    int port = config().getInteger("tcpBridgePort", 7000);
-    BridgeLimits limits = BridgeLimits.from(config());
-    BridgePolicy policy = new BridgePolicy(config().getString("token", ""), MicrosClock.SYSTEM);
+    String host = settings.host();
+    int port = settings.tcpBridgePort();
+    BridgeLimits limits;
+    try {
+      limits = BridgeLimits.from(settings);
+    } catch (IllegalArgumentException e) {
+      return Future.failedFuture("bridge: " + e.getMessage());
+    }
+    BridgePolicy policy = new BridgePolicy(settings.token(), MicrosClock.SYSTEM);
     BridgeJson.install();
     bridge = TcpEventBusBridge.create(vertx, policy.permissions(new io.vertx.ext.bridge.BridgeOptions()),
         new NetServerOptions(), event -> policy.onEvent(event, err -> {

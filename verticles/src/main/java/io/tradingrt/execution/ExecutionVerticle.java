@@ -2,10 +2,10 @@ package io.tradingrt.execution;
 
 import io.tradingrt.codecs.Addresses;
 import io.tradingrt.codecs.Fill;
-import io.tradingrt.codecs.Fixed;
 import io.tradingrt.codecs.OrderEvent;
 import io.tradingrt.codecs.OrderRequest;
 import io.tradingrt.codecs.TickBatch;
+import io.tradingrt.config.ExecutionSettings;
 import io.tradingrt.flow.SessionTimer;
 import io.tradingrt.flow.TickFlow;
 import io.tradingrt.journal.DurableSender;
@@ -16,7 +16,6 @@ import io.vertx.core.MultiMap;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.eventbus.EventBus;
-import io.vertx.core.json.JsonObject;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -44,19 +43,26 @@ public final class ExecutionVerticle extends VerticleBase {
   /** Headers of every working order, by client order id: also the list the kill switch cancels. */
   private final Map<String, MultiMap> working = new LinkedHashMap<>();
 
+  private final ExecutionSettings settings;
+  private final boolean persist;
+
+  public ExecutionVerticle(ExecutionSettings settings, boolean persist) {
+    this.settings = settings;
+    this.persist = persist;
+  }
+
   @Override
   public Future<?> start() {
-    JsonObject conf = config();
     try {
-      broker = new PaperBroker(new BrokerConfig(conf.getLong("slippageBps", 0L), conf.getLong("feeBps", 0L),
-          Fixed.of(conf.getString("minFee", "0")), conf.getLong("latencyMicros", 0L)), clock);
+      broker = new PaperBroker(new BrokerConfig(settings.slippageBps(), settings.feeBps(), settings.minFee(),
+          settings.latencyMicros()), clock);
     } catch (IllegalArgumentException e) {
       return Future.failedFuture("execution: invalid configuration: " + e.getMessage());
     }
     bus = vertx.eventBus();
-    logAcks = conf.getBoolean("logAcks", false);
-    if (conf.getBoolean("persist", true)) {
-      durable = new DurableSender(vertx, conf.getLong("storageTimeoutMs", 10_000L), DurableSender.MAX_PENDING);
+    logAcks = settings.logAcks();
+    if (persist) {
+      durable = new DurableSender(vertx, settings.storageTimeoutMs(), DurableSender.MAX_PENDING);
     }
     vertx.setPeriodic(5_000, id -> {
       if (unloggedFills > 0) {
@@ -67,7 +73,7 @@ public final class ExecutionVerticle extends VerticleBase {
     });
     // DAY orders expire when the paper venue's session ends, at the next session start
     SessionTimer.everySessionStart(vertx, new TradingCalendar(clock), () -> publish(broker.endOfDay()));
-    long latency = conf.getLong("latencyMicros", 0L);
+    long latency = settings.latencyMicros();
     if (latency > 0) {
       vertx.setPeriodic(Math.max(1, latency / 1_000), id -> publish(broker.processDue()));
     }

@@ -12,14 +12,13 @@ import io.tradingrt.codecs.PortfolioSnapshot;
 import io.tradingrt.codecs.RiskStateChange;
 import io.tradingrt.codecs.Signal;
 import io.tradingrt.codecs.TickBatch;
+import io.tradingrt.config.HttpSettings;
 import io.tradingrt.flow.TickFlow;
 import io.tradingrt.time.MicrosClock;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.eventbus.EventBus;
 import io.vertx.core.http.HttpServer;
-import io.vertx.core.json.JsonArray;
-import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.StaticHandler;
@@ -27,7 +26,6 @@ import io.vertx.ext.web.handler.StaticHandler;
 import java.util.List;
 import java.util.Set;
 import java.util.logging.Logger;
-import java.util.stream.Collectors;
 
 /**
  * The HTTP edge on {@code host}:{@code port}: the REST API answered from hot state or the storage readers, health,
@@ -38,31 +36,45 @@ public final class HttpVerticle extends VerticleBase {
   private static final Logger LOG = Logger.getLogger(HttpVerticle.class.getName());
 
   private final MicrosClock clock = MicrosClock.SYSTEM;
+  private final HttpSettings conf;
+  private final Set<String> symbols;
+  private final Set<String> strategies;
+  private final Set<String> roles;
   private HotState state;
   private TokenBuckets buckets;
   private HttpServer server;
 
+  /**
+   * @param symbols    the fed symbols (others are unknown: 404/422)
+   * @param strategies the configured strategies' names
+   * @param roles      this node's roles: readiness checks storage with {@code storage}, ticks with {@code ingest}
+   */
+  public HttpVerticle(HttpSettings settings, List<String> symbols, List<String> strategies, List<String> roles) {
+    this.conf = settings;
+    this.symbols = Set.copyOf(symbols);
+    this.strategies = Set.copyOf(strategies);
+    this.roles = Set.copyOf(roles);
+  }
+
   @Override
   public Future<?> start() {
-    JsonObject conf = config();
-    String token = conf.getString("token", "");
+    String token = conf.token();
     if (token.isBlank()) {
       return Future.failedFuture("http: http.token must be set: every state change needs it");
     }
     if ("change-me".equals(token)) {
       LOG.warning("http: http.token is the default 'change-me'; set TRT_TOKEN before exposing this port");
     }
-    Set<String> symbols = strings(conf.getJsonArray("symbols"));
-    Set<String> roles = strings(conf.getJsonArray("roles"));
-    state = new HotState(symbols, strings(conf.getJsonArray("strategies")));
+    state = new HotState(symbols, strategies);
     try {
-      buckets = new TokenBuckets(conf.getLong("rateLimitPerSecond", 2000L), clock);
+      buckets = new TokenBuckets(conf.rateLimitPerSecond(), clock);
     } catch (IllegalArgumentException e) {
       return Future.failedFuture("http: " + e.getMessage());
     }
     EventBus bus = vertx.eventBus();
-    Health health = new Health(vertx, state, clock, conf.getBoolean("expectStorage", roles.contains("storage")),
-        conf.getBoolean("expectFeed", roles.contains("ingest")), conf.getLong("feedStaleMillis", 5_000L));
+    boolean expectStorage = conf.expectStorage() != null ? conf.expectStorage() : roles.contains("storage");
+    boolean expectFeed = conf.expectFeed() != null ? conf.expectFeed() : roles.contains("ingest");
+    Health health = new Health(vertx, state, clock, expectStorage, expectFeed, conf.feedStaleMillis());
     Router router = Router.router(vertx);
     router.route().handler(new SecurityHeaders());
     router.route().handler(this::rateLimit);
@@ -75,7 +87,7 @@ public final class HttpVerticle extends VerticleBase {
     new MetricsApi(state, bus, clock, health).mount(router);
     new TradingApi(state, bus, clock).mount(router);
     new ControlApi(state, bus, clock, token).mount(router);
-    router.route("/eventbus/*").handler(new OriginGuard(conf.getJsonArray("allowedOrigins")));
+    router.route("/eventbus/*").handler(new OriginGuard(conf.allowedOrigins()));
     router.route("/eventbus/*").subRouter(SockJsBridge.router(vertx, new BridgePolicy(token, clock)));
     router.get("/webjars/*").handler(StaticHandler.create("META-INF/resources/webjars"));
     router.get("/*").handler(StaticHandler.create("dashboard-static").setIndexPage("index.html"));
@@ -84,11 +96,11 @@ public final class HttpVerticle extends VerticleBase {
       router.errorHandler(status, ApiErrors::onFailure);
     }
     vertx.setPeriodic(10_000, id -> buckets.forgetIdle());
-    String host = conf.getString("host", "127.0.0.1");
-    int port = conf.getInteger("port", 8080);
+    String host = conf.host();
+    int port = conf.port();
     // permessage-deflate compresses every frame once per client: measured at ~25 % of a core for 100 dashboards
     // at 10 Hz, against ~6 % without it (docs/benchmarks.md); the dashboard's small JSON frames gain little from it
-    boolean compression = conf.getBoolean("websocketCompression", false);
+    boolean compression = conf.websocketCompression();
     var options = new io.vertx.core.http.HttpServerOptions()
         .setPerMessageWebSocketCompressionSupported(compression)
         .setPerFrameWebSocketCompressionSupported(compression);
@@ -134,13 +146,5 @@ public final class HttpVerticle extends VerticleBase {
   @Override
   public Future<?> stop() {
     return server == null ? Future.succeededFuture() : server.close();
-  }
-
-  private static Set<String> strings(JsonArray array) {
-    if (array == null) {
-      return Set.of();
-    }
-    return array.stream().map(item -> item instanceof JsonObject o ? o.getString("name") : String.valueOf(item))
-        .filter(s -> s != null && !s.isBlank()).collect(Collectors.toUnmodifiableSet());
   }
 }

@@ -4,12 +4,12 @@ import io.tradingrt.edge.ErrorCode;
 import io.vertx.core.Handler;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
-import io.vertx.core.json.JsonArray;
 import io.vertx.ext.web.RoutingContext;
 
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
@@ -22,9 +22,9 @@ final class OriginGuard implements Handler<RoutingContext> {
   private final Set<String> allowed = new HashSet<>();
 
   /** @throws IllegalArgumentException for {@code *} or anything that is not {@code scheme://host[:port]} */
-  OriginGuard(JsonArray allowedOrigins) {
-    for (Object item : allowedOrigins == null ? new JsonArray() : allowedOrigins) {
-      allowed.add(parse(String.valueOf(item)));
+  OriginGuard(List<String> allowedOrigins) {
+    for (String item : allowedOrigins) {
+      allowed.add(parse(item));
     }
   }
 

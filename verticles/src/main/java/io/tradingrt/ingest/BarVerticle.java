@@ -4,20 +4,23 @@ import io.tradingrt.codecs.Addresses;
 import io.tradingrt.codecs.Bar;
 import io.tradingrt.codecs.Tick;
 import io.tradingrt.codecs.TickBatch;
+import io.tradingrt.config.BarsSettings;
 import io.tradingrt.flow.TickFlow;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
-import io.vertx.core.json.JsonArray;
 
 import java.util.List;
 
 /** Aggregates {@link Addresses#MD_TICKS} into bars and publishes each completed one on {@link Addresses#MD_BARS}. */
 public final class BarVerticle extends VerticleBase {
+  private final List<String> timeframes;
+
+  public BarVerticle(BarsSettings settings) {
+    this.timeframes = settings.timeframes();
+  }
 
   @Override
   public Future<?> start() {
-    List<String> timeframes = config().getJsonArray("timeframes", new JsonArray().add("1m")).stream()
-        .map(Object::toString).toList();
     BarAggregator aggregator;
     try {
       aggregator = new BarAggregator(timeframes);

@@ -1,17 +1,15 @@
 package io.tradingrt.ingest;
 
 import io.tradingrt.codecs.Addresses;
-import io.tradingrt.codecs.Fixed;
 import io.tradingrt.codecs.Tick;
 import io.tradingrt.codecs.TickBatch;
+import io.tradingrt.config.IngestSettings;
 import io.tradingrt.flow.TickFlow;
 import io.tradingrt.time.MicrosClock;
 import io.vertx.core.Future;
 import io.vertx.core.Timer;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.eventbus.EventBus;
-import io.vertx.core.json.JsonArray;
-import io.vertx.core.json.JsonObject;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -47,25 +45,29 @@ public final class IngestVerticle extends VerticleBase {
   private TickFlow flow;
   private long maxBehindBatches;
   private long droppedReported;
+  private final IngestSettings conf;
+
+  public IngestVerticle(IngestSettings settings) {
+    this.conf = settings;
+  }
 
   @Override
   public Future<?> start() {
-    JsonObject conf = config();
     try {
       feed = createFeed(conf);
     } catch (IllegalArgumentException | IOException e) {
       return Future.failedFuture("ingest: " + e.getMessage());
     }
-    long rate = conf.getLong("ticksPerSecond", 100L);
-    batchSize = conf.getInteger("batchSize", 500);
+    long rate = conf.ticksPerSecond();
+    batchSize = conf.batchSize();
     // how far the slowest consumer may fall behind before the feed holds back: bounds every md.ticks queue
-    maxBehindBatches = Math.max(2, conf.getLong("maxBehindTicks", 20_000L) / batchSize);
+    maxBehindBatches = Math.max(2, conf.maxBehindTicks() / batchSize);
     flow = TickFlow.of(vertx);
     bus = vertx.eventBus();
     long startNanos = System.nanoTime();
     epochOffsetMicros = MicrosClock.SYSTEM.nowMicros() - startNanos / 1_000;
     pacer = new Pacer(rate, startNanos);
-    String pacing = conf.getString("pacing", "timer");
+    String pacing = conf.pacing();
     switch (pacing) {
       case "timer" -> wake();
       case "thread" -> {
@@ -83,16 +85,15 @@ public final class IngestVerticle extends VerticleBase {
     return Future.succeededFuture();
   }
 
-  static TickFeed createFeed(JsonObject conf) throws IOException {
-    String kind = conf.getString("feed", "simulated");
+  static TickFeed createFeed(IngestSettings conf) throws IOException {
+    String kind = conf.feed();
     switch (kind) {
       case "simulated" -> {
-        List<String> symbols = strings(conf.getJsonArray("symbols", new JsonArray().add("AAPL")));
-        return new SimulatedFeed(symbols, conf.getLong("seed", 42L), Fixed.of(conf.getString("startPrice", "100")),
-            conf.getLong("volatilityBps", 5L), conf.getLong("spreadBps", 2L));
+        return new SimulatedFeed(conf.symbols(), conf.seed(), conf.startPrice(), conf.volatilityBps(),
+            conf.spreadBps());
       }
       case "csv" -> {
-        String csvPath = conf.getString("csvPath", "");
+        String csvPath = conf.csvPath();
         if (csvPath.isBlank()) {
           throw new IllegalArgumentException("feed 'csv' needs ingest.csvPath");
         }
@@ -220,9 +221,5 @@ public final class IngestVerticle extends VerticleBase {
     }
     LOG.info(() -> "ingest: stopped after " + published + " ticks");
     return Future.succeededFuture();
-  }
-
-  private static List<String> strings(JsonArray array) {
-    return array.stream().map(Object::toString).toList();
   }
 }

@@ -1,5 +1,7 @@
 package io.tradingrt.launcher;
 
+import io.tradingrt.config.ConfigException;
+
 import com.hazelcast.config.Config;
 import com.hazelcast.config.InterfacesConfig;
 import com.hazelcast.config.TcpIpConfig;
@@ -51,7 +53,7 @@ public final class ClusterSetup {
       try {
         config.getNetworkConfig().setPort(Integer.parseInt(port.trim()));
       } catch (NumberFormatException e) {
-        throw new RuntimeConfig.ConfigException("TRT_CLUSTER_PORT must be a port number, got '" + port + "'");
+        throw new ConfigException("TRT_CLUSTER_PORT must be a port number, got '" + port + "'");
       }
     }
     return config;
@@ -75,7 +77,7 @@ public final class ClusterSetup {
       if (override != null && !override.isBlank() && !override.startsWith("classpath:")) {
         Path path = Path.of(override);
         if (!Files.isReadable(path)) {
-          throw new RuntimeConfig.ConfigException("cannot read Hazelcast config " + path);
+          throw new ConfigException("cannot read Hazelcast config " + path);
         }
         try (InputStream in = Files.newInputStream(path)) {
           return new XmlConfigBuilder(in).build();
@@ -90,7 +92,7 @@ public final class ClusterSetup {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (com.hazelcast.config.InvalidConfigurationException e) {
-      throw new RuntimeConfig.ConfigException("invalid Hazelcast config: " + e.getMessage().split("\n")[0]);
+      throw new ConfigException("invalid Hazelcast config: " + e.getMessage().split("\n")[0]);
     }
   }
 }

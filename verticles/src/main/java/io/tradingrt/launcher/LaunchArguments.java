@@ -1,5 +1,7 @@
 package io.tradingrt.launcher;
 
+import io.tradingrt.config.ConfigException;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -40,7 +42,7 @@ public record LaunchArguments(List<String> vertxArgs, String conf, boolean clust
       }
       Boolean takesValue = VERTX_OPTIONS.get(name);
       if (takesValue == null) {
-        throw new RuntimeConfig.ConfigException(arg.startsWith("-")
+        throw new ConfigException(arg.startsWith("-")
             ? "unknown option '" + arg + "' (known: -conf, -cluster, -cluster-host, -cluster-port, -options)"
             : "unexpected argument '" + arg + "' (commands: backup, restore, import; or options only)");
       }
@@ -55,7 +57,7 @@ public record LaunchArguments(List<String> vertxArgs, String conf, boolean clust
 
   private static String valueAt(String[] args, int index, String option) {
     if (index >= args.length || args[index].startsWith("-") && !args[index].startsWith("{")) {
-      throw new RuntimeConfig.ConfigException("option " + option + " needs a value");
+      throw new ConfigException("option " + option + " needs a value");
     }
     return args[index];
   }

@@ -1,6 +1,7 @@
 package io.tradingrt.launcher;
 
 import io.tradingrt.codecs.wire.ContractCodecs;
+import io.tradingrt.config.RuntimeSettings;
 import io.vertx.core.Deployable;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxBuilder;
@@ -20,11 +21,11 @@ import java.util.logging.Logger;
 final class RuntimeHooks implements VertxApplicationHooks {
   private static final Logger LOG = Logger.getLogger(RuntimeHooks.class.getName());
 
-  private final JsonObject config;
+  private final RuntimeSettings config;
   private final boolean cluster;
   private final Map<String, String> env;
 
-  RuntimeHooks(JsonObject config, boolean cluster, Map<String, String> env) {
+  RuntimeHooks(RuntimeSettings config, boolean cluster, Map<String, String> env) {
     this.config = config;
     this.cluster = cluster;
     this.env = env;
@@ -32,7 +33,8 @@ final class RuntimeHooks implements VertxApplicationHooks {
 
   @Override
   public JsonObject afterConfigParsed(JsonObject ignored) {
-    return config;
+    // the main verticle is built with the typed settings; Vert.x's own conf stays empty
+    return new JsonObject();
   }
 
   @Override
@@ -69,7 +71,7 @@ final class RuntimeHooks implements VertxApplicationHooks {
 
   @Override
   public Supplier<? extends Deployable> verticleSupplier() {
-    return RuntimeVerticle::new;
+    return () -> new RuntimeVerticle(config);
   }
 
   @Override

@@ -1,11 +1,10 @@
 package io.tradingrt.launcher;
 
+import io.tradingrt.config.ConfigException;
+import io.tradingrt.config.RuntimeSettings;
 import io.tradingrt.storage.database.DuckDb;
-import io.tradingrt.storage.database.StorageConfig;
 import io.tradingrt.storage.database.StorageException;
-import io.vertx.core.json.JsonObject;
 import io.vertx.launcher.application.VertxApplication;
-
 
 import java.util.logging.Logger;
 
@@ -31,21 +30,16 @@ public final class RuntimeLauncher extends VertxApplication {
     }
     RuntimeHooks hooks;
     LaunchArguments parsed;
-    JsonObject config;
+    RuntimeSettings config;
     try {
       parsed = LaunchArguments.parse(args);
-      JsonObject override = parsed.conf() == null ? new JsonObject() : RuntimeConfig.parseOverride(parsed.conf());
-      config = RuntimeConfig.load(override, System.getenv());
+      config = RuntimeConfig.load(parsed.conf(), System.getenv());
       if (parsed.cluster()) {
         ClusterSetup.hazelcastConfig(System.getenv());
       }
       hooks = new RuntimeHooks(config, parsed.cluster(), System.getenv());
-    } catch (RuntimeConfig.ConfigException e) {
+    } catch (ConfigException e) {
       System.err.println("runtime: " + e.getMessage());
-      System.exit(2);
-      return;
-    } catch (ClassCastException e) {
-      System.err.println("runtime: a configuration value has the wrong type: " + RuntimeHooks.oneLine(e));
       System.exit(2);
       return;
     }
@@ -65,19 +59,15 @@ public final class RuntimeLauncher extends VertxApplication {
   static final int STORAGE_EXIT_CODE = 3;
 
   /** Milliseconds the check of this node's database file took; -1 when the node has no storage role. */
-  private static long checkStorage(JsonObject config) {
-    if (!config.getJsonArray("roles", new io.vertx.core.json.JsonArray()).contains("storage")) {
+  private static long checkStorage(RuntimeSettings config) {
+    if (!config.roles().contains("storage")) {
       return -1;
     }
     try {
-      StorageConfig storage = config.getJsonObject("storage", new JsonObject()).mapTo(StorageConfig.class);
-      return DuckDb.verifyAtStart(storage);
+      return DuckDb.verifyAtStart(config.storage());
     } catch (StorageException e) {
       System.err.println("runtime: " + e.getMessage());
       System.exit(STORAGE_EXIT_CODE);
-    } catch (IllegalArgumentException e) {
-      System.err.println("runtime: invalid storage configuration: " + RuntimeHooks.oneLine(e));
-      System.exit(2);
     }
     return -1;
   }

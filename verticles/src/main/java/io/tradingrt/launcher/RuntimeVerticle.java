@@ -1,11 +1,10 @@
 package io.tradingrt.launcher;
 
 import io.tradingrt.codecs.wire.ContractCodecs;
+import io.tradingrt.config.RuntimeSettings;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
-import io.vertx.core.json.JsonArray;
-import io.vertx.core.json.JsonObject;
 
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -26,12 +25,16 @@ public final class RuntimeVerticle extends VerticleBase {
   public static final String STOP_ROLES = "runtime.stop-roles";
 
   private final Deque<String> deployed = new ArrayDeque<>();
+  private final RuntimeSettings settings;
+
+  public RuntimeVerticle(RuntimeSettings settings) {
+    this.settings = settings;
+  }
 
   @Override
   public Future<?> start() {
     ContractCodecs.register(vertx);
-    JsonArray rolesArray = config().getJsonArray("roles", new JsonArray());
-    Set<String> wanted = Set.copyOf(rolesArray.stream().map(Object::toString).toList());
+    Set<String> wanted = Set.copyOf(settings.roles());
     for (String role : wanted) {
       if (Roles.ORDER.stream().noneMatch(r -> r.name().equals(role))) {
         return Future.failedFuture("unknown role '" + role + "' in roles (known: "
@@ -49,9 +52,8 @@ public final class RuntimeVerticle extends VerticleBase {
   }
 
   private Future<Void> deploy(Roles.Role role) {
-    JsonObject config = role.config().apply(config());
-    DeploymentOptions options = role.options().apply(config).setConfig(config);
-    return vertx.deployVerticle(role.factory(), options)
+    DeploymentOptions options = role.options().apply(settings);
+    return vertx.deployVerticle(() -> role.factory().apply(settings), options)
         .recover(t -> Future.failedFuture("role " + role.name() + " failed to start: " + RuntimeHooks.oneLine(t)))
         .map(id -> {
           deployed.push(id);

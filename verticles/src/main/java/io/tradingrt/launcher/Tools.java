@@ -1,11 +1,14 @@
 package io.tradingrt.launcher;
 
+import io.tradingrt.config.ConfigException;
+import io.tradingrt.config.HttpSettings;
+import io.tradingrt.config.RuntimeSettings;
+import io.tradingrt.config.StorageSettings;
 import io.tradingrt.storage.backup.Backup;
 import io.tradingrt.storage.backup.BackupManifest;
 import io.tradingrt.storage.backup.BackupTarget;
 import io.tradingrt.storage.database.DatabaseLockedException;
 import io.tradingrt.storage.database.DuckDb;
-import io.tradingrt.storage.database.StorageConfig;
 import io.tradingrt.storage.database.StorageException;
 import io.tradingrt.storage.importer.ImportProgress;
 import io.tradingrt.storage.importer.Importer;
@@ -54,7 +57,7 @@ public final class Tools {
     });
     commandLine.setExecutionExceptionHandler((e, failed, ignored) -> {
       String name = name(failed) + ": ";
-      if (e instanceof RuntimeConfig.ConfigException || e instanceof IllegalArgumentException) {
+      if (e instanceof ConfigException || e instanceof IllegalArgumentException) {
         System.err.println(name + e.getMessage());
         return 2;
       }
@@ -99,12 +102,12 @@ public final class Tools {
         + "defaults, as for the runtime")
     String conf;
 
-    JsonObject load() {
-      return RuntimeConfig.load(conf == null ? new JsonObject() : RuntimeConfig.parseOverride(conf), System.getenv());
+    RuntimeSettings load() {
+      return RuntimeConfig.load(conf, System.getenv());
     }
 
-    StorageConfig storage() {
-      return load().getJsonObject("storage").mapTo(StorageConfig.class);
+    StorageSettings storage() {
+      return load().storage();
     }
   }
 
@@ -118,8 +121,8 @@ public final class Tools {
 
     @Override
     public Integer call() throws Exception {
-      JsonObject config = conf.load();
-      return backup(name, config.getJsonObject("storage").mapTo(StorageConfig.class), config.getJsonObject("http"));
+      RuntimeSettings config = conf.load();
+      return backup(name, config.storage(), config.http());
     }
   }
 
@@ -135,7 +138,7 @@ public final class Tools {
 
     @Override
     public Integer call() {
-      StorageConfig storage = conf.storage();
+      StorageSettings storage = conf.storage();
       return restore(dir, to == null ? storage.path() : to, storage);
     }
   }
@@ -212,7 +215,7 @@ public final class Tools {
     Importer.Result run(Importer importer, ImportProgress progress) throws Exception;
   }
 
-  private static int backup(String name, StorageConfig storage, JsonObject http) throws Exception {
+  private static int backup(String name, StorageSettings storage, HttpSettings http) throws Exception {
     Path target = BackupTarget.resolve(storage.backupDir(), name);
     try (var connection = DuckDb.open(storage)) {
       report(Backup.backup(connection, target), target, "offline");
@@ -223,12 +226,12 @@ public final class Tools {
   }
 
   /** The runtime holds the file: ask it, over its HTTP API, to back up from one of its reader connections. */
-  private static int onlineBackup(String name, Path target, JsonObject http, DatabaseLockedException running)
+  private static int onlineBackup(String name, Path target, HttpSettings http, DatabaseLockedException running)
       throws Exception {
-    String url = "http://" + http.getString("host", "127.0.0.1") + ":" + http.getInteger("port", 8080)
+    String url = "http://" + http.host() + ":" + http.port()
         + "/api/admin/backup";
     HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofMinutes(30))
-        .header("Authorization", "Bearer " + http.getString("token", ""))
+        .header("Authorization", "Bearer " + http.token())
         .header("Content-Type", "application/json")
         .POST(HttpRequest.BodyPublishers.ofString(new JsonObject().put("dir", name).encode())).build();
     HttpResponse<String> response;
@@ -247,7 +250,7 @@ public final class Tools {
     return 0;
   }
 
-  private static int restore(String dir, String to, StorageConfig storage) {
+  private static int restore(String dir, String to, StorageSettings storage) {
     Path target = Path.of(to);
     if (Files.exists(target)) {
       throw new IllegalArgumentException("restore target " + target + " exists; move it away or pass --to FILE");
@@ -257,7 +260,7 @@ public final class Tools {
     return 0;
   }
 
-  private static int importData(StorageConfig storage, ImportRun run) throws Exception {
+  private static int importData(StorageSettings storage, ImportRun run) throws Exception {
     try (var connection = DuckDb.open(storage)) {
       Migrations.fromClasspath().apply(connection);
       ProgressBar bar = new ProgressBar();

@@ -9,6 +9,7 @@ import io.tradingrt.codecs.RiskStateChange;
 import io.tradingrt.codecs.Signal;
 import io.tradingrt.codecs.Tick;
 import io.tradingrt.codecs.TickBatch;
+import io.tradingrt.config.MetricsSettings;
 import io.tradingrt.figures.JvmSample;
 import io.tradingrt.flow.TickFlow;
 import io.tradingrt.flow.TickHeaders;
@@ -33,16 +34,20 @@ public final class MetricsVerticle extends VerticleBase {
 
   private final LiveMetrics live = new LiveMetrics(MicrosClock.SYSTEM);
   private final QuoteSampler quotes = new QuoteSampler();
+  private final MetricsSettings settings;
   private DomainMeters meters;
   private BookMeters book;
   private EventBus bus;
 
+  public MetricsVerticle(MetricsSettings settings) {
+    this.settings = settings;
+  }
+
   @Override
   public Future<?> start() {
-    JsonObject conf = config();
-    long liveIntervalMs = conf.getLong("liveIntervalMs", 100L);
-    long quotesPerSecond = Math.max(1, conf.getLong("quotesPerSecond", 4L));
-    long healthIntervalMs = conf.getLong("writerHealthIntervalMs", 1000L);
+    long liveIntervalMs = settings.liveIntervalMs();
+    long quotesPerSecond = Math.max(1, settings.quotesPerSecond());
+    long healthIntervalMs = settings.writerHealthIntervalMs();
     bus = vertx.eventBus();
     MeterRegistry registry = BackendRegistries.getDefaultNow();
     meters = registry == null ? null : new DomainMeters(registry);

@@ -3,15 +3,14 @@ package io.tradingrt.portfolio;
 import io.tradingrt.book.Portfolio;
 import io.tradingrt.codecs.Addresses;
 import io.tradingrt.codecs.Fill;
-import io.tradingrt.codecs.Fixed;
 import io.tradingrt.codecs.PortfolioSnapshot;
 import io.tradingrt.codecs.TickBatch;
+import io.tradingrt.config.PortfolioSettings;
 import io.tradingrt.flow.TickFlow;
 import io.tradingrt.journal.DurableSender;
 import io.tradingrt.time.MicrosClock;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
-import io.vertx.core.json.JsonObject;
 
 import java.util.List;
 import java.util.logging.Logger;
@@ -24,24 +23,30 @@ import java.util.logging.Logger;
 public final class PortfolioVerticle extends VerticleBase {
   private static final Logger LOG = Logger.getLogger(PortfolioVerticle.class.getName());
 
+  private final PortfolioSettings settings;
+  private final boolean persist;
   private Portfolio portfolio;
   private DurableSender durable;
 
+  public PortfolioVerticle(PortfolioSettings settings, boolean persist) {
+    this.settings = settings;
+    this.persist = persist;
+  }
+
   @Override
   public Future<?> start() {
-    JsonObject conf = config();
     try {
-      portfolio = new Portfolio(Fixed.of(conf.getString("initialCash", "1000000")));
+      portfolio = new Portfolio(settings.initialCash());
     } catch (IllegalArgumentException e) {
       return Future.failedFuture("portfolio: invalid initialCash: " + e.getMessage());
     }
-    if (conf.getBoolean("persist", true)) {
-      durable = new DurableSender(vertx, conf.getLong("storageTimeoutMs", 10_000L), DurableSender.MAX_PENDING);
+    if (persist) {
+      durable = new DurableSender(vertx, settings.storageTimeoutMs(), DurableSender.MAX_PENDING);
     }
     var bus = vertx.eventBus();
-    vertx.setPeriodic(conf.getLong("snapshotIntervalMs", 1_000L),
+    vertx.setPeriodic(settings.snapshotIntervalMs(),
         id -> bus.publish(Addresses.PORTFOLIO_UPDATES, portfolio.snapshot(MicrosClock.SYSTEM.nowMicros())));
-    vertx.setPeriodic(conf.getLong("logIntervalMs", 5_000L), id -> log(portfolio.snapshot(MicrosClock.SYSTEM.nowMicros())));
+    vertx.setPeriodic(settings.logIntervalMs(), id -> log(portfolio.snapshot(MicrosClock.SYSTEM.nowMicros())));
     return Future.all(List.of(
         bus.<Fill>consumer(Addresses.EXEC_FILLS, m -> onFill(m.body())).completion(),
         TickFlow.consumer(vertx, "portfolio", m -> m.body().ticks().forEach(portfolio::onTick)).completion()));

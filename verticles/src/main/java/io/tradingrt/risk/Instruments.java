@@ -1,5 +1,6 @@
 package io.tradingrt.risk;
 
+import io.tradingrt.config.InstrumentSettings;
 import java.util.Collection;
 import java.util.Map;
 import java.util.Optional;
@@ -9,7 +10,7 @@ import java.util.TreeMap;
 public final class Instruments {
 
   /** The key of runtime.json's {@code instruments} section that applies to symbols without their own entry. */
-  public static final String DEFAULT_KEY = "default";
+  public static final String DEFAULT_KEY = InstrumentSettings.DEFAULT_KEY;
 
   private final Map<String, InstrumentSpec> bySymbol;
 

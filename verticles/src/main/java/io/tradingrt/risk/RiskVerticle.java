@@ -13,6 +13,8 @@ import io.tradingrt.codecs.RiskDecision;
 import io.tradingrt.codecs.RiskStateChange;
 import io.tradingrt.codecs.TickBatch;
 import io.tradingrt.codecs.TradingState;
+import io.tradingrt.config.InstrumentSettings;
+import io.tradingrt.config.RiskSettings;
 import io.tradingrt.flow.SessionTimer;
 import io.tradingrt.flow.TickFlow;
 import io.tradingrt.journal.DurableSender;
@@ -23,7 +25,6 @@ import io.vertx.core.VerticleBase;
 import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.eventbus.EventBus;
 import io.vertx.core.eventbus.Message;
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
 import java.util.ArrayList;
@@ -42,31 +43,46 @@ public final class RiskVerticle extends VerticleBase {
 
   /** The one clock of this role: the engine and the trading calendar both read it. */
   private final MicrosClock clock = MicrosClock.SYSTEM;
+  private final RiskSettings settings;
+  private final Map<String, InstrumentSettings> instruments;
+  private final List<String> symbols;
+  private final Fixed initialCash;
+  private final boolean persist;
   private RiskEngine engine;
   private EventBus bus;
   /** Denials are order events too: they are stored like the execution verticle's, acknowledged after COMMIT. */
   private DurableSender durable;
   private boolean pollingStorage;
 
+  /**
+   * @param instruments the {@code instruments} section, by symbol or {@code default}
+   * @param symbols     the fed symbols: each gets the {@code default} instrument unless it has its own
+   * @param initialCash the portfolio's starting cash, risk's starting equity
+   * @param persist     whether denials are stored (and so whether storage faults stop trading)
+   */
+  public RiskVerticle(RiskSettings settings, Map<String, InstrumentSettings> instruments, List<String> symbols,
+                      Fixed initialCash, boolean persist) {
+    this.settings = settings;
+    this.instruments = instruments;
+    this.symbols = symbols;
+    this.initialCash = initialCash;
+    this.persist = persist;
+  }
+
   @Override
   public Future<?> start() {
-    TradingState storageAction;
     try {
-      engine = new RiskEngine(instruments(config()), limits(config()), clock);
-      storageAction = TradingState.valueOf(config().getJsonObject("risk", new JsonObject())
-          .getString("storageUnavailableAction", "REDUCING"));
-      if (storageAction == TradingState.ACTIVE) {
-        throw new IllegalArgumentException("storageUnavailableAction must be REDUCING or HALTED");
-      }
-    } catch (IllegalArgumentException | ClassCastException | NullPointerException e) {
+      engine = new RiskEngine(instruments(instruments, symbols), limits(settings, initialCash), clock);
+    } catch (IllegalArgumentException e) {
       return Future.failedFuture("risk: invalid configuration: " + e.getMessage());
     }
     bus = vertx.eventBus();
     List<Future<?>> consumers = new ArrayList<>();
     // without persist nothing needs an acknowledgement from storage, so its health does not matter here
-    if (config().getBoolean("persist", false)) {
-      durable = new DurableSender(vertx, config().getLong("storageTimeoutMs", 10_000L), DurableSender.MAX_PENDING);
-      consumers.add(watchStorage(new StorageWatch(storageAction, engine, this::publishStateChanges)));
+    if (persist) {
+      durable = new DurableSender(vertx, settings.storageTimeoutMs(), DurableSender.MAX_PENDING);
+      consumers.add(watchStorage(new StorageWatch(settings.storageUnavailableAction(), engine,
+          this::publishStateChanges)));
     }
     vertx.setPeriodic(1_000, id -> publishStateChanges());
     // the daily-loss baseline resets at each session start of the paper venue
@@ -165,32 +181,16 @@ public final class RiskVerticle extends VerticleBase {
     }
   }
 
-  static Instruments instruments(JsonObject config) {
+  static Instruments instruments(Map<String, InstrumentSettings> configured, List<String> symbols) {
     Map<String, InstrumentSpec> specs = new HashMap<>();
-    config.getJsonObject("instruments", new JsonObject()).forEach(entry -> {
-      JsonObject spec = (JsonObject) entry.getValue();
-      specs.put(entry.getKey(), new InstrumentSpec(fixed(spec, "tickSize"), fixed(spec, "lotSize"),
-          fixed(spec, "minQuantity"), fixed(spec, "maxQuantity"), fixed(spec, "minPrice"), fixed(spec, "maxPrice")));
-    });
-    List<String> symbols = config.getJsonArray("symbols", new JsonArray()).stream().map(Object::toString).toList();
+    configured.forEach((symbol, spec) -> specs.put(symbol, new InstrumentSpec(spec.tickSize(), spec.lotSize(),
+        spec.minQuantity(), spec.maxQuantity(), spec.minPrice(), spec.maxPrice())));
     return Instruments.expand(specs, symbols);
   }
 
-  static RiskLimits limits(JsonObject config) {
-    JsonObject risk = config.getJsonObject("risk", new JsonObject());
-    return new RiskLimits(fixed(risk, "maxOrderNotional"), fixed(risk, "maxPositionQuantity"),
-        fixed(risk, "maxGrossExposure"), fixed(risk, "dailyLossLimit"),
-        TradingState.valueOf(risk.getString("dailyLossAction", "HALTED")), fixed(risk, "maxDrawdown"),
-        TradingState.valueOf(risk.getString("maxDrawdownAction", "REDUCING")), risk.getInteger("throttlePerStrategy", 0),
-        risk.getInteger("throttleGlobal", 0), risk.getLong("throttleIntervalMs", 1000L) * 1_000,
-        Fixed.of(config.getString("initialCash", "1000000")));
-  }
-
-  private static Fixed fixed(JsonObject json, String key) {
-    Object value = json.getValue(key);
-    if (value == null) {
-      throw new IllegalArgumentException(key + " is missing");
-    }
-    return Fixed.of(value.toString());
+  static RiskLimits limits(RiskSettings risk, Fixed initialCash) {
+    return new RiskLimits(risk.maxOrderNotional(), risk.maxPositionQuantity(), risk.maxGrossExposure(),
+        risk.dailyLossLimit(), risk.dailyLossAction(), risk.maxDrawdown(), risk.maxDrawdownAction(),
+        risk.throttlePerStrategy(), risk.throttleGlobal(), risk.throttleIntervalMs() * 1_000, initialCash);
   }
 }

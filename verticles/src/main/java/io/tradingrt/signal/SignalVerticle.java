@@ -12,13 +12,12 @@ import io.tradingrt.codecs.RiskDecision;
 import io.tradingrt.codecs.Signal;
 import io.tradingrt.codecs.Tick;
 import io.tradingrt.codecs.TickBatch;
+import io.tradingrt.config.StrategySettings;
 import io.tradingrt.flow.TickFlow;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.eventbus.EventBus;
-import io.vertx.core.json.JsonArray;
-import io.vertx.core.json.JsonObject;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -41,22 +40,26 @@ public final class SignalVerticle extends VerticleBase {
    * client order id, not by the strategy name in the message, which an operator's REST or bridge order could reuse.
    */
   private final Map<String, Strategy> ownOrders = new HashMap<>();
+  private final List<StrategySettings> strategies;
   private EventBus bus;
+
+  public SignalVerticle(List<StrategySettings> strategies) {
+    this.strategies = List.copyOf(strategies);
+  }
 
   @Override
   public Future<?> start() {
-    JsonArray entries = config().getJsonArray("strategies", new JsonArray());
     String session = Long.toString(System.currentTimeMillis(), 36);
     try {
-      for (Object entry : entries) {
-        Strategy strategy = create((JsonObject) entry);
+      for (StrategySettings entry : strategies) {
+        Strategy strategy = StrategyFactory.create(entry);
         if (byName.put(strategy.name(), strategy) != null) {
           throw new IllegalArgumentException("two strategies are named '" + strategy.name() + "'");
         }
         orderIds.put(strategy.name(), new OrderIds(strategy.name() + "-" + session));
         strategy.symbols().forEach(s -> bySymbol.computeIfAbsent(s, k -> new ArrayList<>()).add(strategy));
       }
-    } catch (IllegalArgumentException | ClassCastException e) {
+    } catch (IllegalArgumentException e) {
       return Future.failedFuture("signal: " + e.getMessage());
     }
     bus = vertx.eventBus();
@@ -77,17 +80,6 @@ public final class SignalVerticle extends VerticleBase {
             s.onFill(m.body());
           }
         }).completion());
-  }
-
-  static Strategy create(JsonObject entry) {
-    String name = entry.getString("name");
-    if (name == null || name.isBlank()) {
-      throw new IllegalArgumentException("every strategy needs a name: " + entry.encode());
-    }
-    List<String> symbols = entry.getJsonArray("symbols", new JsonArray()).stream().map(Object::toString).toList();
-    Map<String, String> parameters = new HashMap<>();
-    entry.forEach(e -> parameters.put(e.getKey(), String.valueOf(e.getValue())));
-    return StrategyFactory.create(name, entry.getString("type", ""), symbols, parameters);
   }
 
   private void onTick(Tick tick) {

@@ -4,7 +4,6 @@ import io.tradingrt.codecs.Addresses;
 import io.tradingrt.codecs.json.ContractJson;
 import io.tradingrt.storage.backup.Backup;
 import io.tradingrt.storage.backup.BackupTarget;
-import io.tradingrt.storage.database.StorageConfig;
 import io.tradingrt.storage.database.StorageException;
 import io.tradingrt.storage.query.OrderQuery;
 import io.tradingrt.storage.query.StorageQueries;
@@ -31,15 +30,15 @@ public final class StorageReaderVerticle extends VerticleBase {
   private final WriterDatabase.Reader lease;
   private DuckDBConnection connection;
   private StorageQueries queries;
-  private Path backupRoot;
+  private final Path backupRoot;
 
-  StorageReaderVerticle(WriterDatabase.Reader lease) {
+  StorageReaderVerticle(WriterDatabase.Reader lease, Path backupRoot) {
     this.lease = lease;
+    this.backupRoot = backupRoot;
   }
 
   @Override
   public Future<?> start() {
-    backupRoot = config().mapTo(StorageConfig.class).backupDir();
     var bus = vertx.eventBus();
     return Future.all(List.of(
         bus.<JsonObject>consumer(Addresses.QUERY_LATEST_TICKS, m -> answer(m, p ->

@@ -8,8 +8,8 @@ import io.tradingrt.codecs.OrderEvent;
 import io.tradingrt.codecs.PortfolioSnapshot;
 import io.tradingrt.codecs.Position;
 import io.tradingrt.codecs.TickBatch;
+import io.tradingrt.config.StorageSettings;
 import io.tradingrt.storage.database.DuckDb;
-import io.tradingrt.storage.database.StorageConfig;
 import io.tradingrt.storage.schema.Migrations;
 import io.tradingrt.storage.tier.TierManager;
 import io.tradingrt.storage.writer.Quarantine;
@@ -43,7 +43,7 @@ import java.util.logging.Logger;
 public final class StorageWriterVerticle extends VerticleBase {
   private static final Logger LOG = Logger.getLogger(StorageWriterVerticle.class.getName());
 
-  private StorageConfig config;
+  private final StorageSettings config;
   /** Reply header of a durable write: {@code stored}, or {@code quarantined} when DuckDB rejected the record. */
   public static final String OUTCOME_HEADER = "storage-outcome";
 
@@ -54,9 +54,12 @@ public final class StorageWriterVerticle extends VerticleBase {
   private Thread thread;
   private final AtomicLong dropReports = new AtomicLong();
 
+  public StorageWriterVerticle(StorageSettings config) {
+    this.config = config;
+  }
+
   @Override
   public Future<?> start() {
-    config = config().mapTo(StorageConfig.class);
     connection = DuckDb.open(config);
     List<Integer> applied = Migrations.fromClasspath().apply(connection);
     if (!applied.isEmpty()) {
@@ -92,8 +95,8 @@ public final class StorageWriterVerticle extends VerticleBase {
         bus.<Position>consumer(Addresses.STORAGE_POSITIONS,
             m -> durable(m, List.of(), List.of(), List.of(m.body()), context)).completion(),
         bus.<Object>consumer(Addresses.STORAGE_HEALTH, m -> m.reply(JsonObject.mapFrom(loop.health()))).completion(),
-        vertx.deployVerticle(() -> new StorageReaderVerticle(database.reader()), new DeploymentOptions()
-            .setThreadingModel(ThreadingModel.WORKER).setInstances(readers).setConfig(config()))));
+        vertx.deployVerticle(() -> new StorageReaderVerticle(database.reader(), config.backupDir()),
+            new DeploymentOptions().setThreadingModel(ThreadingModel.WORKER).setInstances(readers))));
   }
 
   /** Every ready↔unavailable transition, so the risk role stops and resumes trading without waiting for its poll. */

@@ -43,7 +43,7 @@ class OneValidationPathTest {
   void start() throws IOException {
     bridgePort = TcpBridgeTest.freePort();
     stack = EdgeStack.start().http(new JsonObject()).trading(100);
-    stack.deploy(new TcpBridgeVerticle(), stack.httpConfig().put("tcpBridgePort", bridgePort));
+    stack.deploy(stack.bridge(new JsonObject().put("tcpBridgePort", bridgePort)));
     rest = new RestClient(stack.vertx, stack.httpPort());
   }
 

@@ -36,7 +36,7 @@ class PythonClientTest {
   void start() throws IOException {
     port = TcpBridgeTest.freePort();
     stack = EdgeStack.start().http(new JsonObject()).metrics().trading(200);
-    stack.deploy(new TcpBridgeVerticle(), stack.httpConfig().put("tcpBridgePort", port));
+    stack.deploy(stack.bridge(new JsonObject().put("tcpBridgePort", port)));
   }
 
   @AfterAll

@@ -28,7 +28,7 @@ class TcpBridgeFloodTest {
   private static final int CAP = 200;
   private static final int FLOOD = 5_000;
 
-  private final TcpBridgeVerticle bridge = new TcpBridgeVerticle();
+  private TcpBridgeVerticle bridge;
   private EdgeStack stack;
   private int port;
 
@@ -36,8 +36,9 @@ class TcpBridgeFloodTest {
   void start() throws IOException {
     port = TcpBridgeTest.freePort();
     stack = EdgeStack.start().http(new JsonObject()).metrics().trading(100);
-    stack.deploy(bridge, stack.httpConfig().put("tcpBridgePort", port)
+    bridge = stack.bridge(new JsonObject().put("tcpBridgePort", port)
         .put("tcpBridgeMaxConnections", CAP).put("tcpBridgeIdleTimeoutSeconds", 60));
+    stack.deploy(bridge);
   }
 
   @AfterAll

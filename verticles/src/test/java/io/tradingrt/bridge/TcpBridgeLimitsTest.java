@@ -35,7 +35,7 @@ class TcpBridgeLimitsTest {
   private static final int READ_SECONDS = 1;
   private static final long MB = 1024 * 1024;
 
-  private final TcpBridgeVerticle bridge = new TcpBridgeVerticle();
+  private TcpBridgeVerticle bridge;
   private EdgeStack stack;
   private SevereLog severe;
   private int port;
@@ -45,9 +45,10 @@ class TcpBridgeLimitsTest {
     severe = SevereLog.attach();
     port = TcpBridgeTest.freePort();
     stack = EdgeStack.start().metrics().trading(100);
-    stack.deploy(bridge, stack.httpConfig().put("tcpBridgePort", port)
+    bridge = stack.bridge(new JsonObject().put("tcpBridgePort", port)
         .put("tcpBridgeMaxFrameBytes", MAX_FRAME).put("tcpBridgeIdleTimeoutSeconds", IDLE_SECONDS)
         .put("tcpBridgeReadTimeoutSeconds", READ_SECONDS));
+    stack.deploy(bridge);
   }
 
   @AfterEach

@@ -28,7 +28,7 @@ class TcpBridgeTest {
   void start() throws IOException {
     port = freePort();
     stack = EdgeStack.start().metrics().trading(100);
-    stack.deploy(new TcpBridgeVerticle(), stack.httpConfig().put("tcpBridgePort", port));
+    stack.deploy(stack.bridge(new JsonObject().put("tcpBridgePort", port)));
   }
 
   @AfterAll

@@ -11,10 +11,10 @@ import io.tradingrt.codecs.ReasonCode;
 import io.tradingrt.codecs.RiskControl;
 import io.tradingrt.codecs.RiskStateChange;
 import io.tradingrt.codecs.TradingState;
+import io.tradingrt.config.RuntimeSettings;
 import io.tradingrt.launcher.RuntimeConfig;
 import io.tradingrt.launcher.RuntimeVerticle;
 import io.tradingrt.time.MicrosClock;
-import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -38,7 +38,7 @@ class TradingFlowTest {
   @Test
   void bothStrategiesTradeThroughRiskToAConsistentPortfolioAndNothingFillsAfterTheKillSwitch(Vertx vertx)
       throws Exception {
-    JsonObject config = RuntimeConfig.load(new JsonObject()
+    RuntimeSettings config = RuntimeConfig.load(new JsonObject()
         .put("roles", new JsonArray(List.of("portfolio", "execution", "risk", "signal", "ingest")))
         .put("persist", false)
         .put("ingest", new JsonObject().put("ticksPerSecond", 4000).put("volatilityBps", 20)
@@ -63,7 +63,7 @@ class TradingFlowTest {
     });
     bus.<OrderEvent>consumer(Addresses.EXEC_EVENTS, m -> events.add(m.body()));
     bus.<PortfolioSnapshot>consumer(Addresses.PORTFOLIO_UPDATES, m -> snapshots.add(m.body()));
-    vertx.deployVerticle(new RuntimeVerticle(), new DeploymentOptions().setConfig(config)).await(30, TimeUnit.SECONDS);
+    vertx.deployVerticle(new RuntimeVerticle(config)).await(30, TimeUnit.SECONDS);
 
     awaitTrue(() -> fills.stream().anyMatch(f -> f.strategy().equals("momo"))
         && fills.stream().anyMatch(f -> f.strategy().equals("revert")), 30, "fills from both strategies");

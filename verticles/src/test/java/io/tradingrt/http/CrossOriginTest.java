@@ -112,10 +112,8 @@ class CrossOriginTest {
   @Test
   void aWildcardOrAMalformedAllowedOriginIsRefusedAtStart() {
     for (String origin : new String[] {"*", "evil.example", "http://a.example/path"}) {
-      HttpVerticle verticle = new HttpVerticle();
-      JsonObject conf = stack.httpConfig().put("allowedOrigins", new JsonArray().add(origin));
-      Future<String> deployed = stack.vertx.deployVerticle(verticle,
-          new io.vertx.core.DeploymentOptions().setConfig(conf));
+      HttpVerticle verticle = stack.httpVerticle(new JsonObject().put("allowedOrigins", new JsonArray().add(origin)));
+      Future<String> deployed = stack.vertx.deployVerticle(verticle);
       Throwable failure = assertThrows(Throwable.class, () -> deployed.await(10, TimeUnit.SECONDS), origin);
       assertTrue(String.valueOf(failure.getMessage()).contains("http.allowedOrigins"), origin + ": " + failure);
     }

@@ -1,14 +1,17 @@
 package io.tradingrt.http;
 
+import io.tradingrt.bridge.TcpBridgeVerticle;
 import io.tradingrt.codecs.wire.ContractCodecs;
+import io.tradingrt.config.HttpSettings;
+import io.tradingrt.config.RuntimeSettings;
 import io.tradingrt.execution.ExecutionVerticle;
 import io.tradingrt.ingest.BarVerticle;
 import io.tradingrt.ingest.IngestVerticle;
+import io.tradingrt.launcher.RuntimeConfig;
 import io.tradingrt.metrics.MetricsVerticle;
 import io.tradingrt.portfolio.PortfolioVerticle;
 import io.tradingrt.risk.RiskVerticle;
 import io.vertx.core.Deployable;
-import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
@@ -17,9 +20,8 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.micrometer.MicrometerMetricsOptions;
 import io.vertx.micrometer.VertxPrometheusOptions;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
@@ -29,14 +31,16 @@ import java.util.function.BooleanSupplier;
  */
 public final class EdgeStack implements AutoCloseable {
   public static final String TOKEN = "test-token";
+  /** The node's roles as the HTTP verticle sees them: no storage, so nothing is persisted. */
+  private static final List<String> ROLES = List.of("ingest", "risk", "execution", "portfolio", "http");
 
   public final Vertx vertx;
-  public final JsonObject defaults;
+  public final RuntimeSettings defaults;
   private HttpVerticle http;
 
   private EdgeStack(Vertx vertx) {
     this.vertx = vertx;
-    this.defaults = defaults();
+    this.defaults = settings(new JsonObject());
     ContractCodecs.register(vertx);
   }
 
@@ -47,48 +51,68 @@ public final class EdgeStack implements AutoCloseable {
         .setEnabled(true))).build());
   }
 
+  /** The bundled defaults with this stack's roles and HTTP keys, deep-merged with {@code override}. */
+  public static RuntimeSettings settings(JsonObject override) {
+    JsonObject base = new JsonObject().put("roles", new JsonArray(ROLES)).put("http", httpConfig());
+    return RuntimeConfig.load(base.mergeIn(override, true), Map.of());
+  }
+
   /** The trading roles on the defaults (no storage, nothing persisted), with a slow simulated feed. */
   public EdgeStack trading(long ticksPerSecond) {
-    JsonObject risk = new JsonObject().put("risk", defaults.getJsonObject("risk"))
-        .put("instruments", defaults.getJsonObject("instruments")).put("symbols", symbols())
-        .put("initialCash", "1000000");
-    deploy(new PortfolioVerticle(), defaults.getJsonObject("portfolio").copy().put("persist", false)
-        .put("snapshotIntervalMs", 200));
-    deploy(new ExecutionVerticle(), defaults.getJsonObject("execution").copy().put("persist", false));
-    deploy(new RiskVerticle(), risk);
-    deploy(new BarVerticle(), new JsonObject().put("timeframes", new JsonArray().add("1s").add("1m")));
-    deploy(new IngestVerticle(), defaults.getJsonObject("ingest").copy().put("ticksPerSecond", ticksPerSecond));
+    RuntimeSettings s = settings(new JsonObject()
+        .put("portfolio", new JsonObject().put("snapshotIntervalMs", 200))
+        .put("bars", new JsonObject().put("timeframes", new JsonArray().add("1s").add("1m")))
+        .put("ingest", new JsonObject().put("ticksPerSecond", ticksPerSecond)));
+    deploy(new PortfolioVerticle(s.portfolio(), s.persists()));
+    deploy(new ExecutionVerticle(s.execution(), s.persists()));
+    deploy(new RiskVerticle(s.risk(), s.instruments(), s.ingest().symbols(), s.initialCash(), s.persists()));
+    deploy(new BarVerticle(s.bars()));
+    deploy(new IngestVerticle(s.ingest()));
     return this;
   }
 
   public EdgeStack metrics() {
-    deploy(new MetricsVerticle(), new JsonObject().put("liveIntervalMs", 100).put("quotesPerSecond", 4));
+    deploy(new MetricsVerticle(defaults.metrics()));
     return this;
   }
 
   public EdgeStack http(JsonObject overrides) {
-    http = new HttpVerticle();
-    deploy(http, httpConfig().mergeIn(overrides));
+    http = httpVerticle(overrides);
+    deploy(http);
     return this;
   }
 
-  public JsonObject httpConfig() {
-    return new JsonObject().put("host", "127.0.0.1").put("port", 0).put("token", TOKEN)
-        .put("rateLimitPerSecond", 100_000).put("tcpBridgePort", 0).put("symbols", symbols())
-        .put("strategies", new JsonArray().add("momentum").add("meanrev"))
-        .put("roles", new JsonArray().add("ingest").add("risk").add("execution").add("portfolio").add("http"));
+  /** An HTTP verticle (not deployed) on this stack's HTTP keys with {@code overrides} of the {@code http} section. */
+  public HttpVerticle httpVerticle(JsonObject overrides) {
+    RuntimeSettings s = settings(new JsonObject().put("http", overrides));
+    return new HttpVerticle(s.http(), s.ingest().symbols(), s.strategyNames(), s.roles());
   }
 
-  public JsonArray symbols() {
-    return defaults.getJsonObject("ingest").getJsonArray("symbols");
+  /** A TCP bridge verticle (not deployed) with {@code overrides} of the {@code http} section. */
+  public TcpBridgeVerticle bridge(JsonObject overrides) {
+    return new TcpBridgeVerticle(httpSettings(overrides));
+  }
+
+  public HttpSettings httpSettings(JsonObject overrides) {
+    return settings(new JsonObject().put("http", overrides)).http();
+  }
+
+  /** Free ports, the test token, no rate limit to speak of. */
+  public static JsonObject httpConfig() {
+    return new JsonObject().put("host", "127.0.0.1").put("port", 0).put("token", TOKEN)
+        .put("rateLimitPerSecond", 100_000).put("tcpBridgePort", 0);
+  }
+
+  public List<String> symbols() {
+    return defaults.ingest().symbols();
   }
 
   public int httpPort() {
     return http.actualPort();
   }
 
-  public String deploy(Deployable verticle, JsonObject config) {
-    return await(vertx.deployVerticle(verticle, new DeploymentOptions().setConfig(config)));
+  public String deploy(Deployable verticle) {
+    return await(vertx.deployVerticle(verticle));
   }
 
   public static <T> T await(Future<T> future) {
@@ -118,13 +142,5 @@ public final class EdgeStack implements AutoCloseable {
   @Override
   public void close() {
     await(vertx.close());
-  }
-
-  private static JsonObject defaults() {
-    try (InputStream in = EdgeStack.class.getClassLoader().getResourceAsStream("conf/runtime.json")) {
-      return new JsonObject(new String(in.readAllBytes(), StandardCharsets.UTF_8));
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
-    }
   }
 }

@@ -50,7 +50,7 @@ class EdgeValidationTest {
       bridgePort = socket.getLocalPort();
     }
     stack = EdgeStack.start().http(new JsonObject()).trading(100);
-    stack.deploy(new TcpBridgeVerticle(), stack.httpConfig().put("tcpBridgePort", bridgePort));
+    stack.deploy(stack.bridge(new JsonObject().put("tcpBridgePort", bridgePort)));
     rest = new RestClient(stack.vertx, stack.httpPort());
     raw = WebClient.create(stack.vertx, new WebClientOptions().setDefaultHost("127.0.0.1")
         .setDefaultPort(stack.httpPort()));

@@ -2,9 +2,9 @@ package io.tradingrt.http;
 
 import io.tradingrt.codecs.Addresses;
 import io.tradingrt.codecs.MetricsSnapshot;
+import io.tradingrt.config.RuntimeSettings;
 import io.tradingrt.launcher.RuntimeConfig;
 import io.tradingrt.launcher.RuntimeVerticle;
-import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -37,7 +37,7 @@ class MetricsHistoryTest {
     try (ServerSocket socket = new ServerSocket(0)) {
       port = socket.getLocalPort();
     }
-    JsonObject config = RuntimeConfig.load(new JsonObject()
+    RuntimeSettings config = RuntimeConfig.load(new JsonObject()
         .put("roles", new JsonArray(List.of("storage", "metrics", "http", "ingest")))
         .put("storage", new JsonObject().put("path", dir.resolve("h.duckdb").toString()).put("flushMillis", 50)
             .put("retention", new JsonObject().put("tierPath", dir.resolve("tiers").toString())))
@@ -45,7 +45,7 @@ class MetricsHistoryTest {
         .put("http", new JsonObject().put("port", port).put("token", "t")), Map.of());
     List<MetricsSnapshot> live = new CopyOnWriteArrayList<>();
     vertx.eventBus().<MetricsSnapshot>consumer(Addresses.METRICS_LIVE, m -> live.add(m.body()));
-    vertx.deployVerticle(new RuntimeVerticle(), new DeploymentOptions().setConfig(config)).await(60, TimeUnit.SECONDS);
+    vertx.deployVerticle(new RuntimeVerticle(config)).await(60, TimeUnit.SECONDS);
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
     JsonObject body = null;
     while (System.nanoTime() < deadline) {

@@ -4,9 +4,9 @@ import io.tradingrt.codecs.Addresses;
 import io.tradingrt.codecs.Bar;
 import io.tradingrt.codecs.Tick;
 import io.tradingrt.codecs.TickBatch;
+import io.tradingrt.config.RuntimeSettings;
 import io.tradingrt.launcher.RuntimeConfig;
 import io.tradingrt.launcher.RuntimeVerticle;
-import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -27,7 +27,7 @@ class RuntimeTickFlowTest {
 
   @Test
   void theDeployedRuntimePublishesPacedTicksAndBars(Vertx vertx, VertxTestContext test) throws Exception {
-    JsonObject config = RuntimeConfig.load(new JsonObject()
+    RuntimeSettings config = RuntimeConfig.load(new JsonObject()
         .put("roles", new JsonArray().add("ingest").add("bars"))
         .put("ingest", new JsonObject().put("ticksPerSecond", 2000).put("symbols", new JsonArray().add("A").add("B")))
         .put("bars", new JsonObject().put("timeframes", new JsonArray().add("1s"))), Map.of());
@@ -61,7 +61,7 @@ class RuntimeTickFlowTest {
         test.completeNow();
       }
     }));
-    vertx.deployVerticle(new RuntimeVerticle(), new DeploymentOptions().setConfig(config))
+    vertx.deployVerticle(new RuntimeVerticle(config))
         .onFailure(test::failNow);
     assertTrue(test.awaitCompletion(15, TimeUnit.SECONDS), "a bar within 15 s");
     if (test.failed()) {
@@ -71,8 +71,8 @@ class RuntimeTickFlowTest {
 
   @Test
   void anUnknownRoleFailsTheDeploymentWithItsName(Vertx vertx, VertxTestContext test) {
-    JsonObject config = RuntimeConfig.load(new JsonObject().put("roles", new JsonArray().add("ingset")), Map.of());
-    vertx.deployVerticle(new RuntimeVerticle(), new DeploymentOptions().setConfig(config))
+    RuntimeSettings config = RuntimeConfig.load(new JsonObject().put("roles", new JsonArray().add("ingset")), Map.of());
+    vertx.deployVerticle(new RuntimeVerticle(config))
         .onComplete(test.failing(e -> test.verify(() -> {
           assertTrue(e.getMessage().contains("unknown role 'ingset'"), e.getMessage());
           test.completeNow();

@@ -3,9 +3,9 @@ package io.tradingrt.ingest;
 import io.tradingrt.codecs.Addresses;
 import io.tradingrt.codecs.Tick;
 import io.tradingrt.codecs.TickBatch;
+import io.tradingrt.config.RuntimeSettings;
 import io.tradingrt.launcher.RuntimeConfig;
 import io.tradingrt.launcher.RuntimeVerticle;
-import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.json.JsonArray;
@@ -37,7 +37,7 @@ class TimerPacingTest {
     Vertx vertx = Vertx.vertx(new VertxOptions().setPreferNativeTransport(true));
     long runMicros = Math.max(MIN_RUN_MICROS, MIN_TICKS * 1_000_000 / rate);
     try {
-      JsonObject config = RuntimeConfig.load(new JsonObject()
+      RuntimeSettings config = RuntimeConfig.load(new JsonObject()
           .put("roles", new JsonArray().add("ingest"))
           .put("ingest", new JsonObject().put("ticksPerSecond", rate).put("pacing", "timer")
               .put("symbols", new JsonArray().add("AAPL"))), Map.of());
@@ -56,7 +56,7 @@ class TimerPacingTest {
           }
         }
       });
-      vertx.deployVerticle(new RuntimeVerticle(), new DeploymentOptions().setConfig(config))
+      vertx.deployVerticle(new RuntimeVerticle(config))
           .await(20, TimeUnit.SECONDS);
       Thread.sleep((runMicros + WARM_UP_MICROS) / 1_000 + 200);
       long[] sorted = vertx.executeBlocking(() -> Arrays.copyOf(lateness, count[0]), false)

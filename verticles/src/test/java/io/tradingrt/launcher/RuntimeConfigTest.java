@@ -1,9 +1,15 @@
 package io.tradingrt.launcher;
 
-import io.vertx.core.json.JsonArray;
+import io.tradingrt.codecs.Fixed;
+import io.tradingrt.config.ConfigException;
+import io.tradingrt.config.ConfigLoader;
+import io.tradingrt.config.RuntimeSettings;
 import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
@@ -15,32 +21,42 @@ class RuntimeConfigTest {
 
   @Test
   void overrideMergesDeeplyAndKeepsUntouchedDefaults() {
-    JsonObject config = RuntimeConfig.load(new JsonObject().put("ingest", new JsonObject().put("ticksPerSecond", 7)),
-        Map.of());
-    assertEquals(7, config.getJsonObject("ingest").getInteger("ticksPerSecond"));
-    assertEquals("simulated", config.getJsonObject("ingest").getString("feed"));
-    assertTrue(config.containsKey("risk"));
+    RuntimeSettings config = RuntimeConfig.load(new JsonObject().put("ingest",
+        new JsonObject().put("ticksPerSecond", 7)), Map.of());
+    assertEquals(7, config.ingest().ticksPerSecond());
+    assertEquals("simulated", config.ingest().feed());
+    assertEquals(Fixed.of(100_000), config.risk().maxOrderNotional());
   }
 
   @Test
   void environmentWinsOverConfAndIsTypedLikeTheDefault() {
-    JsonObject config = RuntimeConfig.load(new JsonObject().put("ingest", new JsonObject().put("ticksPerSecond", 7)),
+    RuntimeSettings config = RuntimeConfig.load(new JsonObject().put("ingest",
+        new JsonObject().put("ticksPerSecond", 7)),
         Map.of("TRT_TICKS_PER_SECOND", "250", "TRT_SYMBOLS", "X, Y", "TRT_TOKEN", "s3cret"));
-    assertEquals(250L, config.getJsonObject("ingest").getLong("ticksPerSecond"));
-    assertEquals(new JsonArray(List.of("X", "Y")), config.getJsonObject("ingest").getJsonArray("symbols"));
-    assertEquals("s3cret", config.getJsonObject("http").getString("token"));
+    assertEquals(250L, config.ingest().ticksPerSecond());
+    assertEquals(List.of("X", "Y"), config.ingest().symbols());
+    assertEquals("s3cret", config.http().token());
+  }
+
+  @Test
+  void theConfArgumentIsInlineJsonOrAFile(@TempDir Path dir) throws Exception {
+    Path file = dir.resolve("node.json");
+    Files.writeString(file, "{\"http\": {\"port\": 9090}}");
+    assertEquals(9090, RuntimeConfig.load(file.toString(), Map.of()).http().port());
+    assertEquals(9191, RuntimeConfig.load("{\"http\": {\"port\": 9191}}", Map.of()).http().port());
+    assertEquals(8080, RuntimeConfig.load((String) null, Map.of()).http().port());
   }
 
   @Test
   void badNumbersInTheEnvironmentNameTheVariable() {
-    var e = assertThrows(RuntimeConfig.ConfigException.class,
+    var e = assertThrows(ConfigException.class,
         () -> RuntimeConfig.load(new JsonObject(), Map.of("TRT_HTTP_PORT", "eighty")));
     assertTrue(e.getMessage().contains("TRT_HTTP_PORT"), e.getMessage());
   }
 
   @Test
   void malformedConfIsOneLineNamingTheSource() {
-    var e = assertThrows(RuntimeConfig.ConfigException.class, () -> RuntimeConfig.parseOverride("{\"a\": "));
+    var e = assertThrows(ConfigException.class, () -> ConfigLoader.parseOverride("{\"a\": "));
     assertTrue(e.getMessage().startsWith("malformed config in -conf JSON"), e.getMessage());
     assertTrue(!e.getMessage().contains("\n"));
   }
@@ -51,8 +67,8 @@ class RuntimeConfigTest {
     assertTrue(parsed.cluster());
     assertEquals("x.json", parsed.conf());
     assertEquals(List.of("-cluster", "-cluster-host", "127.0.0.1"), parsed.vertxArgs());
-    var e = assertThrows(RuntimeConfig.ConfigException.class, () -> LaunchArguments.parse(new String[] {"-clustr"}));
+    var e = assertThrows(ConfigException.class, () -> LaunchArguments.parse(new String[] {"-clustr"}));
     assertTrue(e.getMessage().contains("'-clustr'"), e.getMessage());
-    assertThrows(RuntimeConfig.ConfigException.class, () -> LaunchArguments.parse(new String[] {"-conf"}));
+    assertThrows(ConfigException.class, () -> LaunchArguments.parse(new String[] {"-conf"}));
   }
 }

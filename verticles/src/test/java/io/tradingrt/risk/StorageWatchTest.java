@@ -9,14 +9,13 @@ import io.tradingrt.codecs.RiskStateChange;
 import io.tradingrt.codecs.TickBatch;
 import io.tradingrt.codecs.TradingState;
 import io.tradingrt.codecs.wire.ContractCodecs;
-import io.tradingrt.launcher.RuntimeConfig;
+import io.tradingrt.config.RuntimeSettings;
+import io.tradingrt.config.StorageSettings;
 import io.tradingrt.storage.StorageWriterVerticle;
 import io.tradingrt.time.MicrosClock;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.ThreadingModel;
 import io.vertx.core.Vertx;
-import io.vertx.core.json.JsonArray;
-import io.vertx.core.json.JsonObject;
 import io.vertx.junit5.VertxExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -24,7 +23,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -46,16 +44,13 @@ class StorageWatchTest {
   void aWriterThatStopsAnsweringStopsTradingAndItsReturnNeverLiftsAHalt(Vertx vertx, @TempDir Path dir)
       throws Exception {
     ContractCodecs.register(vertx);
-    JsonObject defaults = RuntimeConfig.load(new JsonObject(), Map.of());
-    JsonObject storage = defaults.getJsonObject("storage").copy().put("path", dir.resolve("w.duckdb").toString())
-        .put("retention", new JsonObject().put("hotDays", 7).put("coldDays", 365)
-            .put("tierPath", dir.resolve("tiers").toString()));
-    DeploymentOptions worker = new DeploymentOptions().setThreadingModel(ThreadingModel.WORKER).setConfig(storage);
-    String writer = vertx.deployVerticle(new StorageWriterVerticle(), worker).await(30, TimeUnit.SECONDS);
-    JsonObject risk = new JsonObject().put("risk", defaults.getJsonObject("risk"))
-        .put("instruments", defaults.getJsonObject("instruments"))
-        .put("symbols", new JsonArray(List.of("AAPL"))).put("initialCash", "1000000").put("persist", true);
-    vertx.deployVerticle(new RiskVerticle(), new DeploymentOptions().setConfig(risk)).await(30, TimeUnit.SECONDS);
+    RuntimeSettings defaults = RuntimeSettings.defaults();
+    StorageSettings storage = defaults.storage().forFile(dir.resolve("w.duckdb"));
+    DeploymentOptions worker = new DeploymentOptions().setThreadingModel(ThreadingModel.WORKER);
+    String writer = vertx.deployVerticle(() -> new StorageWriterVerticle(storage), worker)
+        .await(30, TimeUnit.SECONDS);
+    vertx.deployVerticle(new RiskVerticle(defaults.risk(), defaults.instruments(), List.of("AAPL"),
+        defaults.initialCash(), true)).await(30, TimeUnit.SECONDS);
     List<RiskStateChange> changes = new CopyOnWriteArrayList<>();
     vertx.eventBus().<RiskStateChange>consumer(Addresses.RISK_STATE, m -> changes.add(m.body()));
     vertx.eventBus().publish(Addresses.MD_TICKS, new TickBatch(List.of(TestData.tick("AAPL")
@@ -71,7 +66,7 @@ class StorageWatchTest {
 
     vertx.eventBus().request(Addresses.RISK_CONTROL, new RiskControl(ControlCommand.HALT, "operator", 0))
         .await(10, TimeUnit.SECONDS);
-    vertx.deployVerticle(new StorageWriterVerticle(), worker).await(30, TimeUnit.SECONDS);
+    vertx.deployVerticle(() -> new StorageWriterVerticle(storage), worker).await(30, TimeUnit.SECONDS);
     RiskDecision afterRecovery = awaitDecision(vertx, d -> d.reason() != ReasonCode.STORAGE_UNAVAILABLE);
     assertEquals(ReasonCode.TRADING_HALTED, afterRecovery.reason(), "the operator's HALT stands after recovery");
 

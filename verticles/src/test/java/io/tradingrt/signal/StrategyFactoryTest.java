@@ -2,26 +2,26 @@ package io.tradingrt.signal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.tradingrt.codecs.Fixed;
 import io.tradingrt.codecs.OrderRequest;
 import io.tradingrt.codecs.OrderType;
 import io.tradingrt.codecs.Side;
 import io.tradingrt.codecs.Signal;
+import io.tradingrt.config.RuntimeSettings;
+import io.tradingrt.config.StrategySettings;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class StrategyFactoryTest {
 
   @Test
-  void buildsBothConfiguredTypesFromRuntimeJsonParameters() {
-    Strategy momentum = StrategyFactory.create("momentum", "ma-crossover", List.of("AAPL", "MSFT"),
-        Map.of("fast", "5", "slow", "20", "quantity", "10"));
-    Strategy meanrev = StrategyFactory.create("meanrev", "mean-reversion", List.of("TSLA"),
-        Map.of("window", "30", "entryZ", "1.5", "exitZ", "0.3", "quantity", "10"));
+  void buildsBothConfiguredTypesFromTheirTypedEntries() {
+    Strategy momentum = StrategyFactory.create(new StrategySettings.MaCrossover("momentum", List.of("AAPL", "MSFT"),
+        5, 20, Fixed.of(10)));
+    Strategy meanrev = StrategyFactory.create(new StrategySettings.MeanReversion("meanrev", List.of("TSLA"), 30,
+        Fixed.of("1.5"), Fixed.of("0.3"), Fixed.of(10)));
 
     assertInstanceOf(MovingAverageCrossover.class, momentum);
     assertEquals(Set.of("AAPL", "MSFT"), momentum.symbols());
@@ -30,11 +30,12 @@ class StrategyFactoryTest {
   }
 
   @Test
-  void anUnknownTypeOrMissingParameterIsAConfigurationError() {
-    assertThrows(IllegalArgumentException.class,
-        () -> StrategyFactory.create("x", "martingale", List.of("AAPL"), Map.of()));
-    assertThrows(IllegalArgumentException.class,
-        () -> StrategyFactory.create("x", "ma-crossover", List.of("AAPL"), Map.of("fast", "5", "quantity", "1")));
+  void theDefaultStrategiesAreBuiltFromRuntimeJson() {
+    List<Strategy> strategies = RuntimeSettings.defaults().strategies().stream().map(StrategyFactory::create).toList();
+
+    assertEquals(List.of("momentum", "meanrev"), strategies.stream().map(Strategy::name).toList());
+    assertInstanceOf(MovingAverageCrossover.class, strategies.get(0));
+    assertInstanceOf(MeanReversion.class, strategies.get(1));
   }
 
   @Test

@@ -1,5 +1,8 @@
 package io.tradingrt.storage;
 
+import io.tradingrt.config.RuntimeSettings;
+import io.tradingrt.config.StorageSettings;
+
 import io.tradingrt.codecs.Addresses;
 import io.tradingrt.codecs.Fill;
 import io.tradingrt.codecs.Fixed;
@@ -43,10 +46,9 @@ class QuarantineFlowTest {
       throws Exception {
     ContractCodecs.register(vertx);
     Path db = dir.resolve("poison.duckdb");
-    JsonObject config = new JsonObject().put("path", db.toString()).put("flushMillis", 50)
-        .put("retention", new JsonObject().put("tierPath", dir.resolve("tiers").toString()));
-    String deployment = vertx.deployVerticle(new StorageWriterVerticle(), new DeploymentOptions()
-        .setThreadingModel(ThreadingModel.WORKER).setConfig(config)).await(30, TimeUnit.SECONDS);
+    StorageSettings config = RuntimeSettings.of("{\"storage\": {\"flushMillis\": 50}}").storage().forFile(db);
+    String deployment = vertx.deployVerticle(new StorageWriterVerticle(config), new DeploymentOptions()
+        .setThreadingModel(ThreadingModel.WORKER)).await(30, TimeUnit.SECONDS);
 
     OrderEvent denied = new OrderEvent("huge-1", "rest", "AAPL", Side.BUY, OrderType.MARKET, OrderStatus.DENIED,
         Fixed.of(20_000_000_000L), null, Fixed.ZERO, Fixed.ZERO, ReasonCode.MAX_NOTIONAL_EXCEEDED, "too big", MONDAY);

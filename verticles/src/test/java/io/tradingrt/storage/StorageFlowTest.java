@@ -2,10 +2,10 @@ package io.tradingrt.storage;
 
 import io.tradingrt.codecs.Addresses;
 import io.tradingrt.codecs.Fill;
+import io.tradingrt.config.RuntimeSettings;
 import io.tradingrt.launcher.RuntimeConfig;
 import io.tradingrt.launcher.RuntimeVerticle;
 import io.tradingrt.storage.database.DuckDb;
-import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -32,14 +32,14 @@ class StorageFlowTest {
   @Test
   void fillsAndTicksArePersistedAndQueryableThroughTheReaders(Vertx vertx, @TempDir Path dir) throws Exception {
     Path db = dir.resolve("flow.duckdb");
-    JsonObject config = RuntimeConfig.load(new JsonObject()
+    RuntimeSettings config = RuntimeConfig.load(new JsonObject()
         .put("roles", new JsonArray(List.of("storage", "portfolio", "execution", "risk", "signal", "ingest")))
         .put("ingest", new JsonObject().put("ticksPerSecond", 4000).put("volatilityBps", 20))
         .put("storage", new JsonObject().put("path", db.toString()).put("flushMillis", 50)
             .put("retention", new JsonObject().put("tierPath", dir.resolve("tiers").toString()))), Map.of());
     Set<String> fillIds = ConcurrentHashMap.newKeySet();
     vertx.eventBus().<Fill>consumer(Addresses.EXEC_FILLS, m -> fillIds.add(m.body().fillId()));
-    String deployment = vertx.deployVerticle(new RuntimeVerticle(), new DeploymentOptions().setConfig(config))
+    String deployment = vertx.deployVerticle(new RuntimeVerticle(config))
         .await(60, TimeUnit.SECONDS);
 
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);

@@ -102,15 +102,22 @@ public final class RuntimeProcess implements AutoCloseable {
     return process.isAlive();
   }
 
+  /**
+   * Waits for the process to end by itself: its exit code, with all its output read, or -1 if it is still running
+   * after the timeout.
+   */
+  public int awaitExit(Duration timeout) throws InterruptedException {
+    if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+      return -1;
+    }
+    pump.join(5_000);
+    return process.exitValue();
+  }
+
   /** SIGTERM, then the exit code; -1 if it did not stop within the timeout. */
   public int terminate(Duration timeout) throws InterruptedException {
     // Process.destroy() would also close our end of the output pipe, losing everything logged while stopping
     process.toHandle().destroy();
-    return process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS) ? process.exitValue() : -1;
-  }
-
-  /** Waits for the process to end by itself: its exit code, or -1 if it is still running after the timeout. */
-  public int awaitExit(Duration timeout) throws InterruptedException {
     return process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS) ? process.exitValue() : -1;
   }
 

@@ -2,6 +2,8 @@ package io.tradingrt.storage.database;
 
 import org.duckdb.DuckDBConnection;
 
+import io.tradingrt.config.StorageSettings;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.DriverManager;
@@ -23,7 +25,7 @@ public final class DuckDb {
   private DuckDb() {
   }
 
-  public static DuckDBConnection open(StorageConfig config) {
+  public static DuckDBConnection open(StorageSettings config) {
     return open(config.file(), config.memoryLimit(), config.threads());
   }
 
@@ -72,7 +74,7 @@ public final class DuckDb {
    * again; returns the milliseconds it took (~0.3 s for 10 M ticks on the 2-core build machine). A truncated,
    * damaged or foreign file fails here with one line, before the runtime accepts a single order.
    */
-  public static long verifyAtStart(StorageConfig config) {
+  public static long verifyAtStart(StorageSettings config) {
     long started = System.nanoTime();
     try (DuckDBConnection connection = open(config)) {
       verifyIntegrity(connection, config.file());
