@@ -25,6 +25,21 @@ import java.util.logging.Logger;
  */
 public final class TcpBridgeVerticle extends VerticleBase {
   private static final Logger LOG = Logger.getLogger(TcpBridgeVerticle.class.getName());
+  /**
+   * The library's own logger. When the guard cuts off a slow consumer, the library is still writing to its side of
+   * the private socket and logs the reset as SEVERE; that close is ours, counted and logged once by the guard, so the
+   * library's echo of it is dropped (any other library record passes). Held here: JUL keeps loggers weakly.
+   */
+  private static final Logger LIBRARY = Logger.getLogger("io.vertx.ext.eventbus.bridge.tcp.impl.TcpEventBusBridgeImpl");
+
+  static {
+    LIBRARY.setFilter(record -> !resetOfAClosedConnection(record.getThrown()));
+  }
+
+  static boolean resetOfAClosedConnection(Throwable thrown) {
+    return thrown instanceof IOException && thrown.getMessage() != null
+        && (thrown.getMessage().contains("Connection reset") || thrown.getMessage().contains("Broken pipe"));
+  }
 
   private final HttpSettings settings;
   private final BridgeCounters counters = new BridgeCounters();

@@ -21,7 +21,7 @@ import java.util.logging.Logger;
 /**
  * Publishes the configured feed on {@link Addresses#MD_TICKS} as {@link TickBatch}es, paced to {@code ticksPerSecond}.
  * Deployed as a worker for CSV replay (file reads block), on an event loop for the simulated feed. Pacing
- * {@code timer} (default) sends what is due every timer period; {@code thread} sends each tick at its planned time.
+ * {@code timer} (default) wakes with a one-shot timer at the next tick's planned time; {@code thread} spins to it on a thread of its own.
  */
 public final class IngestVerticle extends VerticleBase {
   private static final Logger LOG = Logger.getLogger(IngestVerticle.class.getName());
