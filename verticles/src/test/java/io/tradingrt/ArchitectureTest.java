@@ -44,7 +44,9 @@ class ArchitectureTest {
   /** Classes outside the shell packages that may use Vert.x besides the verticles, each with the reason. */
   static final Map<String, String> ADAPTERS = Map.of(
       "io.tradingrt.journal.DurableSender",
-      "the bus client of the storage writer: request/reply with retries until COMMIT is what it is for");
+      "the bus client of the storage writer: request/reply with retries until COMMIT is what it is for",
+      "io.tradingrt.journal.JournalFetch",
+      "the bus client of the journal read at start: request/reply with retries until storage answers");
 
   static final List<String> TRADING_CONCERNS = List.of("signal", "risk", "execution", "portfolio");
 

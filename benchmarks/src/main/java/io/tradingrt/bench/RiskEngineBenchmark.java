@@ -60,7 +60,7 @@ public class RiskEngineBenchmark {
       orders[i] = new OrderRequest("bench-" + i, "bench", symbol, side, OrderType.MARKET, Fixed.of(10), null,
           TimeInForce.DAY, false, 0);
       releases[i] = new OrderEvent(orders[i].clientOrderId(), "bench", symbol, side, OrderType.MARKET,
-          OrderStatus.CANCELED, Fixed.of(10), null, Fixed.ZERO, Fixed.ZERO, null, null, 0);
+          TimeInForce.DAY, OrderStatus.CANCELED, Fixed.of(10), null, Fixed.ZERO, Fixed.ZERO, null, null, 0);
     }
     engine = newEngine();
   }

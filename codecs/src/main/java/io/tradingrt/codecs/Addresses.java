@@ -55,6 +55,15 @@ public final class Addresses {
   public static final String STORAGE_ORDER_EVENTS = "storage.order-events";
   public static final String STORAGE_FILLS = "storage.fills";
   public static final String STORAGE_POSITIONS = "storage.positions";
+  /** {@link JournalEntry}: control commands, trading-state changes and day rolls, durable like order events. */
+  public static final String STORAGE_JOURNAL_ENTRIES = "storage.journal-entries";
+  /**
+   * The journal for a rebuild (request/reply, any body; the reply is a {@link JournalImage} read in one transaction).
+   * Each trading role asks once at start, before it consumes anything.
+   */
+  public static final String STORAGE_JOURNAL = "storage.journal";
+  /** The recovery report of this start (request/reply, any body; the reply is JSON), answered by the risk role. */
+  public static final String RISK_RECOVERY = "risk.recovery";
   /** Online backup (request/reply, JsonObject {dir}; the reply is the backup manifest). */
   public static final String STORAGE_BACKUP = "storage.backup";
   /** Health of the storage writer (request/reply, JsonObject {ready, queuedRows, droppedRows, rowsCommitted, commits, failedCommits, retries, reopens, quarantined, rejectedRows, lastCommitMicros, lastError, cause}). */

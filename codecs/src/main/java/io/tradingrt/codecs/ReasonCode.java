@@ -51,7 +51,9 @@ public enum ReasonCode {
   KILL(29, Kind.STATE_CHANGE, "an operator pulled the kill switch: halted, and every working order canceled"),
   DAILY_LOSS_LIMIT(30, Kind.STATE_CHANGE, "the loss since the session start reached the daily loss limit"),
   MAX_DRAWDOWN(31, Kind.STATE_CHANGE, "the drawdown from peak equity reached the limit"),
-  STORAGE_RECOVERED(32, Kind.STATE_CHANGE, "storage commits again, so the state before the fault returns");
+  STORAGE_RECOVERED(32, Kind.STATE_CHANGE, "storage commits again, so the state before the fault returns"),
+  RECOVERY_MISMATCH(33, Kind.STATE_CHANGE,
+      "the book rebuilt from the journal disagrees with the stored positions, so trading starts halted");
 
   /** Who gives the code: risk's pre-trade checks, the venue, the runtime, or a trading-state change. */
   public enum Kind { DENIAL, EXECUTION, SYSTEM, STATE_CHANGE }

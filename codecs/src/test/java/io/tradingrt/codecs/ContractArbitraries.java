@@ -140,13 +140,14 @@ public class ContractArbitraries extends DomainContextBase {
   @Provide
   public static Arbitrary<OrderEvent> orderEvents() {
     Arbitrary<ReasonCode> reasonCodes = reasonCodes().injectNull(0.4);
-    var kinds = Combinators.combine(sides(), Arbitraries.of(OrderType.class), Arbitraries.of(OrderStatus.class))
+    var kinds = Combinators.combine(sides(), Arbitraries.of(OrderType.class), Arbitraries.of(TimeInForce.class),
+            Arbitraries.of(OrderStatus.class))
         .as(Tuple::of);
     return Combinators.combine(orderNames(), kinds, fixeds().list().ofSize(4), reasonCodes, text().injectNull(0.4),
             Arbitraries.longs())
         .as((names, kind, f, reasonCode, message, ts) -> new OrderEvent(names.get1(), names.get2(), names.get3(),
-            kind.get1(), kind.get2(), kind.get3(), f.get(0), kind.get2() == OrderType.MARKET ? null : f.get(1),
-            f.get(2), f.get(3), reasonCode, message, ts));
+            kind.get1(), kind.get2(), kind.get3(), kind.get4(), f.get(0),
+            kind.get2() == OrderType.MARKET ? null : f.get(1), f.get(2), f.get(3), reasonCode, message, ts));
   }
 
   @Provide
@@ -196,6 +197,33 @@ public class ContractArbitraries extends DomainContextBase {
             n.get(11), n.get(12), cpu));
   }
 
+  /** Every kind, with the fields that do not apply sometimes null. */
+  @Provide
+  public static Arbitrary<JournalEntry> journalEntries() {
+    var kinds = Combinators.combine(Arbitraries.of(JournalKind.class),
+            Arbitraries.of(ControlCommand.class).injectNull(0.5), tradingStates().injectNull(0.3),
+            tradingStates().injectNull(0.3), reasonCodes().injectNull(0.3))
+        .as(Tuple::of);
+    return Combinators.combine(ids(), kinds, text().injectNull(0.3), text(), fixeds().injectNull(0.5),
+            Arbitraries.longs())
+        .as((id, k, actor, message, amount, ts) -> new JournalEntry(id, k.get1(), k.get2(), actor, k.get3(),
+            k.get4(), k.get5(), message, amount, ts));
+  }
+
+  /** Empty and non-empty parts, nullable entries and peak. */
+  @Provide
+  public static Arbitrary<JournalImage> journalImages() {
+    var parts = Combinators.combine(fills().list().ofMaxSize(20), orderEvents().list().ofMaxSize(10),
+            positions().list().ofMaxSize(5), Arbitraries.maps(symbols(), fixeds()).ofMaxSize(5))
+        .as(Tuple::of);
+    var last = Combinators.combine(journalEntries().injectNull(0.3), journalEntries().injectNull(0.3),
+            fixeds().injectNull(0.3), ids().list().ofMaxSize(10))
+        .as(Tuple::of);
+    return Combinators.combine(Arbitraries.longs().list().ofSize(3), parts, last)
+        .as((n, p, l) -> new JournalImage(n.get(0), n.get(1), n.get(2), p.get1(), p.get2(), p.get3(), p.get4(),
+            l.get1(), l.get2(), l.get3(), l.get4()));
+  }
+
   /** Every contract record type with its generator; a new record belongs here, or the coverage property fails. */
   public static Map<Class<?>, Arbitrary<?>> byRecordType() {
     Map<Class<?>, Arbitrary<?>> all = new LinkedHashMap<>();
@@ -212,6 +240,8 @@ public class ContractArbitraries extends DomainContextBase {
     all.put(RiskStateChange.class, riskStateChanges());
     all.put(RiskControl.class, riskControls());
     all.put(MetricsSnapshot.class, metricsSnapshots());
+    all.put(JournalEntry.class, journalEntries());
+    all.put(JournalImage.class, journalImages());
     return all;
   }
 

@@ -130,7 +130,7 @@ class ReasonCodeProperties {
   }
 
   private static OrderEvent event(ReasonCode code) {
-    return new OrderEvent("c-1", "twap", "AAPL", Side.BUY, OrderType.MARKET, OrderStatus.EXPIRED, Fixed.ONE, null,
+    return new OrderEvent("c-1", "twap", "AAPL", Side.BUY, OrderType.MARKET, TimeInForce.DAY, OrderStatus.EXPIRED, Fixed.ONE, null,
         Fixed.ZERO, Fixed.ZERO, code, "detail", 1L);
   }
 
@@ -150,7 +150,7 @@ class ReasonCodeProperties {
         "REDUCE_ONLY_VIOLATED", "THROTTLED_STRATEGY", "THROTTLED_GLOBAL", "TRADING_HALTED", "TRADING_REDUCING",
         "STORAGE_UNAVAILABLE", "NO_QUOTE", "IOC_REMAINDER", "FOK_NOT_FILLABLE", "CANCEL_REQUESTED", "SESSION_END",
         "NO_RISK_DECISION", "HALT", "REDUCE", "RESUME", "KILL", "DAILY_LOSS_LIMIT", "MAX_DRAWDOWN",
-        "STORAGE_RECOVERED"};
+        "STORAGE_RECOVERED", "RECOVERY_MISMATCH"};
     for (int i = 0; i < names.length; i++) {
       ids.put(names[i], i + 1);
     }

@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 
 /**
  * Positions, cash, P&L, exposure and drawdown of one account, in exact fixed-point arithmetic.
@@ -55,6 +56,23 @@ public final class Portfolio {
     cash = fill.side() == Side.BUY ? cash.minus(notional).minus(fill.fee()) : cash.plus(notional).minus(fill.fee());
     fees = fees.plus(fill.fee());
     updatePeak();
+  }
+
+  /**
+   * Rebuilds the account from journaled fills, in journal order, through {@link #onFill} as live; {@code afterEach}
+   * sees the account after each fill. Each symbol is then marked at its last fill price until its next quote. The
+   * peak is the stored one (or the equity, if higher): a fold through fills cannot reproduce a peak that moved with
+   * every quote, so the fold's own intermediate peaks are dropped.
+   */
+  public void rebuild(List<Fill> fills, Fixed storedPeak, Consumer<Fill> afterEach) {
+    Map<String, Fill> last = new HashMap<>();
+    for (Fill fill : fills) {
+      onFill(fill);
+      afterEach.accept(fill);
+      last.put(fill.symbol(), fill);
+    }
+    last.values().forEach(f -> mark(f.symbol(), f.price(), f.tsMicros()));
+    peakEquity = storedPeak == null ? Fixed.max(initialCash, equity()) : Fixed.max(storedPeak, equity());
   }
 
   public void onTick(Tick tick) {

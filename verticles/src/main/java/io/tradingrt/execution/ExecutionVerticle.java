@@ -2,6 +2,7 @@ package io.tradingrt.execution;
 
 import io.tradingrt.codecs.Addresses;
 import io.tradingrt.codecs.Fill;
+import io.tradingrt.codecs.JournalImage;
 import io.tradingrt.codecs.OrderEvent;
 import io.tradingrt.codecs.OrderRequest;
 import io.tradingrt.codecs.TickBatch;
@@ -9,6 +10,7 @@ import io.tradingrt.config.ExecutionSettings;
 import io.tradingrt.flow.SessionTimer;
 import io.tradingrt.flow.TickFlow;
 import io.tradingrt.journal.DurableSender;
+import io.tradingrt.journal.JournalFetch;
 import io.tradingrt.time.MicrosClock;
 import io.tradingrt.time.TradingCalendar;
 import io.vertx.core.Future;
@@ -18,6 +20,7 @@ import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.eventbus.EventBus;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -63,6 +66,35 @@ public final class ExecutionVerticle extends VerticleBase {
     logAcks = settings.logAcks();
     if (persist) {
       durable = new DurableSender(vertx, settings.storageTimeoutMs(), DurableSender.MAX_PENDING);
+    }
+    Future<JournalImage> journal = persist ? JournalFetch.fetch(vertx, "execution", false)
+        : Future.succeededFuture(JournalImage.empty(0));
+    return journal.compose(this::resumeAndStart);
+  }
+
+  /** Orders working at the last stop go on working before the first tick or order is consumed. */
+  private Future<?> resumeAndStart(JournalImage journal) {
+    Map<String, List<Fill>> fillsByOrder = new HashMap<>();
+    for (OrderEvent order : journal.workingOrders()) {
+      fillsByOrder.put(order.clientOrderId(), new ArrayList<>());
+    }
+    for (Fill fill : journal.fills()) {
+      List<Fill> its = fillsByOrder.get(fill.clientOrderId());
+      if (its != null) {
+        its.add(fill);
+      }
+    }
+    broker.seen(journal.recentOrderIds());
+    int resumed = 0;
+    for (OrderEvent order : journal.workingOrders()) {
+      if (broker.resume(order, fillsByOrder.get(order.clientOrderId()))) {
+        working.put(order.clientOrderId(), MultiMap.caseInsensitiveMultiMap());
+        resumed++;
+      }
+    }
+    if (resumed > 0) {
+      int n = resumed;
+      LOG.info(() -> "execution: " + n + " orders working at the last stop work again at the paper broker");
     }
     vertx.setPeriodic(5_000, id -> {
       if (unloggedFills > 0) {

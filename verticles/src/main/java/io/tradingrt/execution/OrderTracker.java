@@ -62,7 +62,7 @@ public final class OrderTracker {
 
   public OrderEvent event(ReasonCode reasonCode, String message, long tsMicros) {
     return new OrderEvent(request.clientOrderId(), request.strategy(), request.symbol(), request.side(),
-        request.type(), status, request.quantity(), request.limitPrice(), filledQuantity, averageFillPrice(),
+        request.type(), request.timeInForce(), status, request.quantity(), request.limitPrice(), filledQuantity, averageFillPrice(),
         reasonCode, message, tsMicros);
   }
 

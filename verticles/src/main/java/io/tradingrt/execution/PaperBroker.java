@@ -89,6 +89,34 @@ public final class PaperBroker {
     return end();
   }
 
+  /**
+   * Takes over an order that was working when the runtime stopped, from its latest journaled event and its journaled
+   * fills, through the same tracker a live order uses: it keeps its fill count (so fill ids go on where they
+   * stopped) and rests or fills from the next tick. An order its fills already fill completely is not taken over.
+   * Returns whether the order works again.
+   */
+  public boolean resume(OrderEvent latest, List<Fill> itsFills) {
+    OrderTracker tracker = new OrderTracker(latest.request());
+    tracker.transition(OrderStatus.SUBMITTED);
+    if (latest.status() != OrderStatus.SUBMITTED) {
+      tracker.transition(OrderStatus.ACCEPTED);
+    }
+    for (Fill fill : itsFills) {
+      tracker.fill(fill.quantity(), fill.price());
+    }
+    seenOrderIds.add(latest.clientOrderId());
+    if (tracker.status().isTerminal()) {
+      return false;
+    }
+    working.put(latest.clientOrderId(), new Working(tracker, clock.nowMicros()));
+    return true;
+  }
+
+  /** Client order ids seen before a restart stay duplicates after it. */
+  public void seen(List<String> clientOrderIds) {
+    clientOrderIds.forEach(seenOrderIds::add);
+  }
+
   /** Updates the quote of the tick's symbol, then accepts due orders and matches working orders of that symbol. */
   public BrokerResult onTick(Tick tick) {
     begin();

@@ -3,6 +3,7 @@ package io.tradingrt.http;
 import io.tradingrt.edge.ErrorCode;
 import io.tradingrt.codecs.Addresses;
 import io.tradingrt.codecs.ControlCommand;
+import io.tradingrt.codecs.Headers;
 import io.tradingrt.codecs.OrderEvent;
 import io.tradingrt.codecs.OrderRequest;
 import io.tradingrt.codecs.RiskControl;
@@ -187,7 +188,9 @@ final class ControlApi {
     } catch (InputException e) {
       throw new ApiException(e.code(), e.getMessage());
     }
-    bus.<RiskStateChange>request(Addresses.RISK_CONTROL, control, new DeliveryOptions().setSendTimeout(ORDER_TIMEOUT_MS))
+    String actor = "http " + (ctx.request().remoteAddress() == null ? "unknown" : ctx.request().remoteAddress());
+    bus.<RiskStateChange>request(Addresses.RISK_CONTROL, control, new DeliveryOptions().setSendTimeout(ORDER_TIMEOUT_MS)
+            .addHeader(Headers.ACTOR, actor))
         .onSuccess(reply -> {
           state.onRiskState(reply.body());
           Api.ok(ctx, Api.json(reply.body()));

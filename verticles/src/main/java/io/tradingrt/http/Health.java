@@ -57,8 +57,22 @@ final class Health {
             .put("detail", "the storage writer did not answer: " + failure.getMessage())));
   }
 
+  /** The recovery report of this start, or {@code answered:false} when no risk role answers. */
+  private Future<JsonObject> recovery() {
+    return vertx.eventBus().<JsonObject>request(Addresses.RISK_RECOVERY, new JsonObject(),
+            new DeliveryOptions().setSendTimeout(WRITER_TIMEOUT_MS))
+        .map(reply -> {
+          JsonObject report = reply.body();
+          return new JsonObject().put("answered", true).put("consistent", report.getBoolean("consistent"))
+              .put("state", report.getString("state")).put("line", report.getString("line"));
+        })
+        .otherwise(failure -> new JsonObject().put("answered", false).put("detail", failure.getMessage()));
+  }
+
   private Future<JsonObject> ready() {
-    return writer().map(writer -> {
+    return Future.all(writer(), recovery()).map(both -> {
+      JsonObject writer = both.resultAt(0);
+      JsonObject recovery = both.resultAt(1);
       boolean writerUp = !storageExpected || writer.getBoolean("ready", false);
       long sinceTick = clock.nowMicros() - state.lastTickArrivalMicros();
       boolean clusterUp = !vertx.isClustered() || ((VertxInternal) vertx).clusterManager().isActive();
@@ -67,7 +81,9 @@ final class Health {
           .put("writer", writer.put("status", writerUp ? "UP" : "DOWN"))
           .put("feed", new JsonObject().put("expected", feedExpected).put("status", feedUp ? "UP" : "DOWN")
               .put("lastTickAgeMillis", state.lastTickArrivalMicros() == 0 ? null : sinceTick / 1_000))
-          .put("cluster", new JsonObject().put("clustered", vertx.isClustered()).put("status", clusterUp ? "UP" : "DOWN"));
+          .put("cluster", new JsonObject().put("clustered", vertx.isClustered()).put("status", clusterUp ? "UP" : "DOWN"))
+          // details only: a HALT after a mismatch is the trading state's business, not the process's health
+          .put("recovery", recovery);
       return new JsonObject().put("status", writerUp && feedUp && clusterUp ? "UP" : "DOWN").put("checks", checks);
     });
   }

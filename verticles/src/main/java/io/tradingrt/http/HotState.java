@@ -89,7 +89,11 @@ final class HotState {
     portfolio = snapshot;
   }
 
+  /** A change older than the one known (a state seeded at start arriving late) is ignored. */
   void onRiskState(RiskStateChange change) {
+    if (lastRiskChange != null && change.tsMicros() < lastRiskChange.tsMicros()) {
+      return;
+    }
     lastRiskChange = change;
   }
 

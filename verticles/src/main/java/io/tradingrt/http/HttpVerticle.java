@@ -13,6 +13,7 @@ import io.tradingrt.codecs.RiskStateChange;
 import io.tradingrt.codecs.Signal;
 import io.tradingrt.codecs.TickBatch;
 import io.tradingrt.config.HttpSettings;
+import io.tradingrt.flow.RiskStateSeed;
 import io.tradingrt.flow.TickFlow;
 import io.tradingrt.time.MicrosClock;
 import io.vertx.core.Future;
@@ -104,6 +105,7 @@ public final class HttpVerticle extends VerticleBase {
     var options = new io.vertx.core.http.HttpServerOptions()
         .setPerMessageWebSocketCompressionSupported(compression)
         .setPerFrameWebSocketCompressionSupported(compression);
+    RiskStateSeed.seed(vertx, state::onRiskState);
     return Future.all(subscribe(bus))
         .compose(v -> vertx.createHttpServer(options).requestHandler(router).listen(port, host))
         .onSuccess(s -> {

@@ -8,6 +8,7 @@ import io.tradingrt.codecs.RiskStateChange;
 import io.tradingrt.edge.ContractInput;
 import io.tradingrt.edge.ErrorCode;
 import io.tradingrt.time.MicrosClock;
+import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.eventbus.EventBus;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
@@ -43,6 +44,7 @@ final class TradingApi {
     router.get("/api/bars").handler(this::bars);
     router.get("/api/pnl").handler(this::pnl);
     router.get("/api/risk").handler(this::risk);
+    router.get("/api/recovery").handler(this::recovery);
   }
 
   private void orders(RoutingContext ctx) {
@@ -116,6 +118,13 @@ final class TradingApi {
         .put("unrealizedPnl", p.unrealizedPnl().toString()).put("fees", p.fees().toString())
         .put("peakEquity", p.peakEquity().toString()).put("drawdown", p.drawdown().toString())
         .put("grossExposure", p.grossExposure().toString()).put("netExposure", p.netExposure().toString()));
+  }
+
+  /** What this start rebuilt from the journal, as the risk role reported it. */
+  private void recovery(RoutingContext ctx) {
+    bus.<JsonObject>request(Addresses.RISK_RECOVERY, new JsonObject(), new DeliveryOptions().setSendTimeout(5_000))
+        .onSuccess(reply -> Api.ok(ctx, reply.body()))
+        .onFailure(failure -> ctx.fail(ApiErrors.fromBus(failure, "risk", ErrorCode.RISK_UNAVAILABLE)));
   }
 
   private void risk(RoutingContext ctx) {

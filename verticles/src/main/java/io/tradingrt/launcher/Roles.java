@@ -35,7 +35,7 @@ final class Roles {
       new Role("execution", s -> new ExecutionVerticle(s.execution(), s.persists()), Roles::eventLoop),
       new Role("risk", s -> new RiskVerticle(s.risk(), s.instruments(), s.ingest().symbols(), s.initialCash(),
           s.persists()), Roles::eventLoop),
-      new Role("signal", s -> new SignalVerticle(s.strategies()), Roles::eventLoop),
+      new Role("signal", s -> new SignalVerticle(s.strategies(), s.persists()), Roles::eventLoop),
       new Role("bars", s -> new BarVerticle(s.bars()), Roles::eventLoop),
       new Role("metrics", s -> new MetricsVerticle(s.metrics()), Roles::eventLoop),
       new Role("http", s -> new HttpVerticle(s.http(), s.ingest().symbols(), s.strategyNames(), s.roles()),

@@ -35,6 +35,7 @@ public final class LiveMetrics {
   private long fillsTotal;
   private PortfolioSnapshot portfolio;
   private TradingState tradingState = TradingState.ACTIVE;
+  private long lastRiskChangeMicros = Long.MIN_VALUE;
   private long writerQueueDepth;
   private long writerDropped;
   private JvmSample jvm = JvmSample.NONE;
@@ -74,7 +75,12 @@ public final class LiveMetrics {
     portfolio = snapshot;
   }
 
+  /** A change older than the one known (a state seeded at start arriving late) is ignored. */
   public void onRiskState(RiskStateChange change) {
+    if (change.tsMicros() < lastRiskChangeMicros) {
+      return;
+    }
+    lastRiskChangeMicros = change.tsMicros();
     tradingState = change.to();
   }
 

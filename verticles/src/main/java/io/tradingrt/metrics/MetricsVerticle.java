@@ -11,6 +11,7 @@ import io.tradingrt.codecs.Tick;
 import io.tradingrt.codecs.TickBatch;
 import io.tradingrt.config.MetricsSettings;
 import io.tradingrt.figures.JvmSample;
+import io.tradingrt.flow.RiskStateSeed;
 import io.tradingrt.flow.TickFlow;
 import io.tradingrt.flow.TickHeaders;
 import io.tradingrt.time.MicrosClock;
@@ -59,6 +60,7 @@ public final class MetricsVerticle extends VerticleBase {
       live.setJvm(JvmSample.read());
       pollWriterHealth(healthIntervalMs);
     });
+    RiskStateSeed.seed(vertx, this::onRiskState);
     return Future.all(List.of(
         TickFlow.consumer(vertx, "metrics", m -> {
           live.onTicks(m.body());
@@ -78,13 +80,15 @@ public final class MetricsVerticle extends VerticleBase {
             book.onPortfolio(m.body());
           }
         }).completion(),
-        bus.<RiskStateChange>consumer(Addresses.RISK_STATE, m -> {
-          live.onRiskState(m.body());
-          if (book != null) {
-            book.onRiskState(m.body());
-          }
-        }).completion(),
+        bus.<RiskStateChange>consumer(Addresses.RISK_STATE, m -> onRiskState(m.body())).completion(),
         bus.consumer(Addresses.METRICS_TICK_TO_TRADE, this::onTickToTradeQuery).completion()));
+  }
+
+  private void onRiskState(RiskStateChange change) {
+    live.onRiskState(change);
+    if (book != null) {
+      book.onRiskState(change);
+    }
   }
 
   private void onFill(Message<Fill> message) {

@@ -3,11 +3,13 @@ package io.tradingrt.portfolio;
 import io.tradingrt.book.Portfolio;
 import io.tradingrt.codecs.Addresses;
 import io.tradingrt.codecs.Fill;
+import io.tradingrt.codecs.JournalImage;
 import io.tradingrt.codecs.PortfolioSnapshot;
 import io.tradingrt.codecs.TickBatch;
 import io.tradingrt.config.PortfolioSettings;
 import io.tradingrt.flow.TickFlow;
 import io.tradingrt.journal.DurableSender;
+import io.tradingrt.journal.JournalFetch;
 import io.tradingrt.time.MicrosClock;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
@@ -43,6 +45,21 @@ public final class PortfolioVerticle extends VerticleBase {
     if (persist) {
       durable = new DurableSender(vertx, settings.storageTimeoutMs(), DurableSender.MAX_PENDING);
     }
+    Future<JournalImage> journal = persist ? JournalFetch.fetch(vertx, "portfolio", false)
+        : Future.succeededFuture(JournalImage.empty(0));
+    return journal.compose(this::rebuildAndStart);
+  }
+
+  /** The book is rebuilt from the journal before the first fill or quote is consumed. */
+  private Future<?> rebuildAndStart(JournalImage journal) {
+    portfolio.rebuild(journal.fills(), journal.peakEquity(), fill -> { });
+    if (!journal.fills().isEmpty()) {
+      // a positions row lost with a kill (it follows its fill) is written again from the rebuilt book
+      for (String symbol : portfolio.symbols()) {
+        persistPosition(symbol);
+      }
+      log(portfolio.snapshot(MicrosClock.SYSTEM.nowMicros()));
+    }
     var bus = vertx.eventBus();
     vertx.setPeriodic(settings.snapshotIntervalMs(),
         id -> bus.publish(Addresses.PORTFOLIO_UPDATES, portfolio.snapshot(MicrosClock.SYSTEM.nowMicros())));
@@ -54,8 +71,12 @@ public final class PortfolioVerticle extends VerticleBase {
 
   private void onFill(Fill fill) {
     portfolio.onFill(fill);
+    persistPosition(fill.symbol());
+  }
+
+  private void persistPosition(String symbol) {
     if (durable != null) {
-      portfolio.position(fill.symbol()).ifPresent(position -> durable.send(Addresses.STORAGE_POSITIONS, position,
+      portfolio.position(symbol).ifPresent(position -> durable.send(Addresses.STORAGE_POSITIONS, position,
           position.symbol() + "@" + position.tsMicros(), id -> { }));
     }
   }

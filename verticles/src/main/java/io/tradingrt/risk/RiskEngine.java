@@ -5,9 +5,11 @@ import io.tradingrt.book.RecentOrderIds;
 import io.tradingrt.codecs.ControlCommand;
 import io.tradingrt.codecs.Fill;
 import io.tradingrt.codecs.Fixed;
+import io.tradingrt.codecs.JournalImage;
 import io.tradingrt.codecs.OrderEvent;
 import io.tradingrt.codecs.OrderRequest;
 import io.tradingrt.codecs.OrderType;
+import io.tradingrt.codecs.Position;
 import io.tradingrt.codecs.ReasonCode;
 import io.tradingrt.codecs.RiskDecision;
 import io.tradingrt.codecs.RiskStateChange;
@@ -16,7 +18,9 @@ import io.tradingrt.codecs.Tick;
 import io.tradingrt.codecs.TradingState;
 import io.tradingrt.time.MicrosClock;
 
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -117,6 +121,69 @@ public final class RiskEngine {
 
   public boolean storageIsAvailable() {
     return !states.storageUnavailable();
+  }
+
+  /**
+   * Rebuilds the engine from the journal before it checks anything, through the code that built it live: every fill
+   * goes to the account as {@link #onFill} sends it, the working orders are registered as {@link #check} registers
+   * an approval and their fills shrink them as live; the trading state is the one journaled last, the daily-loss
+   * baseline the last day roll's, and the recent client order ids are seen already. Loss limits are not evaluated
+   * here: a fold marks at fill prices, not at the quotes the live engine saw, so the next tick evaluates them.
+   * Returns the differences between the fold and the stored positions (see {@link PositionCheck}).
+   */
+  public List<String> rebuild(JournalImage image) {
+    PositionCheck check = new PositionCheck(image.positions());
+    Set<String> workingIds = new HashSet<>();
+    image.workingOrders().forEach(w -> workingIds.add(w.clientOrderId()));
+    List<Fill> workingFills = new ArrayList<>();
+    account.rebuild(image.fills(), image.peakEquity(), fill -> {
+      check.afterFill(fill, account);
+      if (workingIds.contains(fill.clientOrderId())) {
+        workingFills.add(fill);
+      }
+    });
+    for (OrderEvent working : image.workingOrders()) {
+      OrderRequest order = working.request();
+      // a market order's valuation quote is gone with the process: value it at the symbol's latest mark
+      Fixed valuation = order.type() == OrderType.LIMIT ? order.limitPrice()
+          : account.markPrice(order.symbol()).orElse(Fixed.ZERO);
+      openOrders.add(order, valuation);
+    }
+    workingFills.forEach(openOrders::onFill);
+    image.recentOrderIds().forEach(seenOrderIds::add);
+    if (image.lastStateChange() != null) {
+      states.restore(image.lastStateChange().toStateChange());
+    }
+    dayStartEquity = image.lastDayRoll() != null && image.lastDayRoll().amount() != null
+        ? image.lastDayRoll().amount() : limits.initialCash();
+    return check.differences(account, image.tradedQuantities());
+  }
+
+  /** The engine's own view of the account, rebuilt or live: position of one symbol. */
+  public Optional<Position> position(String symbol) {
+    return account.position(symbol);
+  }
+
+  /** Symbols the engine's account ever traded. */
+  public Set<String> tradedSymbols() {
+    return account.symbols();
+  }
+
+  /** The change that set the current trading state, or null while it is the initial ACTIVE. */
+  public RiskStateChange lastStateChange() {
+    return states.lastChange();
+  }
+
+  /** The equity the daily loss is measured from. */
+  public Fixed dayStartEquity() {
+    return dayStartEquity;
+  }
+
+  /**
+   * Starts HALTED because the rebuilt book cannot be vouched for; an operator's RESUME, after looking, lifts it.
+   */
+  public void recoveryMismatch(String detail) {
+    states.set(TradingState.HALTED, ReasonCode.RECOVERY_MISMATCH, detail, clock.nowMicros());
   }
 
   /** Re-bases the daily loss on the current equity; the verticle calls it at each session start. */

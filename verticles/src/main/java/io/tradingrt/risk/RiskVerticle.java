@@ -4,27 +4,35 @@ import io.tradingrt.codecs.Addresses;
 import io.tradingrt.codecs.ControlCommand;
 import io.tradingrt.codecs.Fill;
 import io.tradingrt.codecs.Fixed;
+import io.tradingrt.codecs.Headers;
+import io.tradingrt.codecs.JournalEntry;
+import io.tradingrt.codecs.JournalImage;
 import io.tradingrt.codecs.OrderEvent;
 import io.tradingrt.codecs.OrderRequest;
 import io.tradingrt.codecs.OrderStatus;
+import io.tradingrt.codecs.Position;
 import io.tradingrt.codecs.ReasonCode;
 import io.tradingrt.codecs.RiskControl;
 import io.tradingrt.codecs.RiskDecision;
 import io.tradingrt.codecs.RiskStateChange;
 import io.tradingrt.codecs.TickBatch;
 import io.tradingrt.codecs.TradingState;
+import io.tradingrt.codecs.json.ContractJson;
 import io.tradingrt.config.InstrumentSettings;
 import io.tradingrt.config.RiskSettings;
 import io.tradingrt.flow.SessionTimer;
 import io.tradingrt.flow.TickFlow;
 import io.tradingrt.journal.DurableSender;
+import io.tradingrt.journal.JournalFetch;
 import io.tradingrt.time.MicrosClock;
 import io.tradingrt.time.TradingCalendar;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.eventbus.EventBus;
 import io.vertx.core.eventbus.Message;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
 import java.util.ArrayList;
@@ -53,6 +61,9 @@ public final class RiskVerticle extends VerticleBase {
   /** Denials are order events too: they are stored like the execution verticle's, acknowledged after COMMIT. */
   private DurableSender durable;
   private boolean pollingStorage;
+  private RecoveryReport recovery;
+  private final long startMicros = clock.nowMicros();
+  private long entries;
 
   /**
    * @param instruments the {@code instruments} section, by symbol or {@code default}
@@ -84,13 +95,60 @@ public final class RiskVerticle extends VerticleBase {
       consumers.add(watchStorage(new StorageWatch(settings.storageUnavailableAction(), engine,
           this::publishStateChanges)));
     }
+    long started = System.nanoTime();
+    Future<JournalImage> journal = persist ? JournalFetch.fetch(vertx, "risk", false)
+        : Future.succeededFuture(JournalImage.empty(0));
+    return journal.compose(image -> {
+      recover(image, (System.nanoTime() - started) / 1_000);
+      return startConsuming(consumers);
+    });
+  }
+
+  /**
+   * Rebuilds the engine from the journal before the first order is checked, checks the rebuilt book against the
+   * stored positions (a difference starts HALTED with {@link ReasonCode#RECOVERY_MISMATCH}), rolls the day if the
+   * session changed while the runtime was down, and logs the recovery report.
+   */
+  private void recover(JournalImage image, long waitedMicros) {
+    long foldStarted = System.nanoTime();
+    List<String> mismatches = engine.rebuild(image);
+    if (!mismatches.isEmpty()) {
+      engine.recoveryMismatch("the rebuilt book differs from the stored positions: " + String.join("; ", mismatches));
+    }
+    TradingCalendar calendar = new TradingCalendar(clock);
+    if (persist && (image.lastDayRoll() == null || image.lastDayRoll().tsMicros() < calendar.sessionStart())) {
+      startNewDay();
+    }
+    long foldMicros = (System.nanoTime() - foldStarted) / 1_000;
+    List<Position> positions = new ArrayList<>();
+    for (String symbol : engine.tradedSymbols()) {
+      engine.position(symbol).filter(p -> !p.quantity().isZero()).ifPresent(positions::add);
+    }
+    // the read includes waiting for the writer, which is what a restart costs
+    long readMicros = Math.max(image.readMicros(), waitedMicros - foldMicros);
+    recovery = new RecoveryReport(persist, image.runId(), image.entries(), image.fills().size(), readMicros,
+        foldMicros, positions, engine.openOrderIds(), engine.state(), engine.lastStateChange(),
+        engine.dayStartEquity(), mismatches, clock.nowMicros());
+    if (mismatches.isEmpty()) {
+      LOG.info(recovery::line);
+    } else {
+      LOG.severe(recovery::line);
+    }
+    publishStateChanges();
+  }
+
+  private void startNewDay() {
+    engine.startNewDay();
+    journal(JournalEntry.dayRoll(entryId("day"), engine.dayStartEquity(), clock.nowMicros()), id -> { });
+    LOG.info(() -> "risk: new trading day, daily loss measured from equity " + engine.dayStartEquity());
+  }
+
+  private Future<?> startConsuming(List<Future<?>> consumers) {
     vertx.setPeriodic(1_000, id -> publishStateChanges());
     // the daily-loss baseline resets at each session start of the paper venue
-    SessionTimer.everySessionStart(vertx, new TradingCalendar(clock), () -> {
-      engine.startNewDay();
-      LOG.info("risk: new trading day, daily loss baseline reset");
-    });
+    SessionTimer.everySessionStart(vertx, new TradingCalendar(clock), this::startNewDay);
     consumers.addAll(List.of(
+        bus.<Object>consumer(Addresses.RISK_RECOVERY, m -> m.reply(recoveryJson(recovery))).completion(),
         bus.<OrderRequest>consumer(Addresses.ORDERS_SUBMIT, this::onOrder).completion(),
         bus.<RiskControl>consumer(Addresses.RISK_CONTROL, this::onControl).completion(),
         TickFlow.consumer(vertx, "risk", m -> {
@@ -114,7 +172,7 @@ public final class RiskVerticle extends VerticleBase {
       bus.send(Addresses.EXEC_SUBMIT, order, headers);
     } else {
       OrderEvent denied = new OrderEvent(order.clientOrderId(), order.strategy(), order.symbol(), order.side(),
-          order.type(), OrderStatus.DENIED, order.quantity(), order.limitPrice(), Fixed.ZERO, Fixed.ZERO,
+          order.type(), order.timeInForce(), OrderStatus.DENIED, order.quantity(), order.limitPrice(), Fixed.ZERO, Fixed.ZERO,
           decision.reason(), decision.message(), decision.tsMicros());
       bus.publish(Addresses.EXEC_EVENTS, denied, headers);
       if (durable != null) {
@@ -132,19 +190,51 @@ public final class RiskVerticle extends VerticleBase {
     publishStateChanges();
     RiskStateChange answer = change.orElse(new RiskStateChange(before, engine.state(),
         ReasonCode.of(control.command()), "trading state stays " + engine.state(), clock.nowMicros()));
-    LOG.warning(() -> "risk: " + control.command() + " (" + control.reason() + "): " + answer.from() + " -> "
-        + answer.to());
-    if (control.command() != ControlCommand.KILL) {
-      message.reply(answer);
-      return;
+    String actor = message.headers().get(Headers.ACTOR);
+    LOG.warning(() -> "risk: " + control.command() + " by " + (actor == null ? "an unnamed sender" : actor) + " ("
+        + control.reason() + "): " + answer.from() + " -> " + answer.to());
+    // the command takes effect at once; it is answered once journaled, or at once while storage cannot commit
+    // (a HALT must not wait for storage), and journaled when storage commits again
+    Promise<Void> journaled = Promise.promise();
+    journal(JournalEntry.control(entryId("control"), control, actor, engine.state()), id -> journaled.tryComplete());
+    if (durable == null || !engine.storageIsAvailable()) {
+      journaled.tryComplete();
     }
-    bus.<Integer>request(Addresses.EXEC_CANCEL_ALL, "kill switch: " + control.reason())
-        .onComplete(canceled -> {
-          LOG.warning(() -> "risk: kill switch canceled " + (canceled.succeeded() ? canceled.result() : 0)
-              + " working orders" + (canceled.failed() ? " (execution did not answer: " + canceled.cause().getMessage()
-              + ")" : ""));
-          message.reply(answer);
-        });
+    Future<Void> canceled = control.command() != ControlCommand.KILL ? Future.succeededFuture()
+        : bus.<Integer>request(Addresses.EXEC_CANCEL_ALL, "kill switch: " + control.reason())
+            .andThen(result -> LOG.warning(() -> "risk: kill switch canceled "
+                + (result.succeeded() ? result.result().body() : 0) + " working orders" + (result.failed()
+                ? " (execution did not answer: " + result.cause().getMessage() + ")" : "")))
+            .<Void>mapEmpty().otherwiseEmpty();
+    Future.all(journaled.future(), canceled).onComplete(done -> message.reply(answer));
+  }
+
+  /** Durable like an order event: retried until the writer commits it. */
+  private void journal(JournalEntry entry, java.util.function.Consumer<String> onStored) {
+    if (durable != null) {
+      durable.send(Addresses.STORAGE_JOURNAL_ENTRIES, entry, entry.entryId(), onStored);
+    }
+  }
+
+  /** Unique across restarts: the time of this start and a counter. */
+  private String entryId(String kind) {
+    return kind + "/" + startMicros + "-" + (++entries);
+  }
+
+  private static JsonObject recoveryJson(RecoveryReport report) {
+    JsonArray positions = new JsonArray();
+    report.positions().forEach(p -> positions.add(new JsonObject(ContractJson.write(p))));
+    JsonObject json = new JsonObject().put("journaled", report.journaled()).put("runId", report.runId())
+        .put("entries", report.entries()).put("fills", report.fills()).put("readMillis", report.readMicros() / 1_000)
+        .put("rebuildMillis", report.foldMicros() / 1_000).put("totalMillis", report.totalMillis())
+        .put("positions", positions).put("workingOrders", new JsonArray(report.workingOrders()))
+        .put("state", report.state().name()).put("dayStartEquity", report.dayStartEquity().toString())
+        .put("mismatches", new JsonArray(report.mismatches())).put("consistent", report.mismatches().isEmpty())
+        .put("tsMicros", report.tsMicros()).put("line", report.line());
+    if (report.lastChange() != null) {
+      json.put("lastChange", new JsonObject(ContractJson.write(report.lastChange())));
+    }
+    return json;
   }
 
   private Future<Void> watchStorage(StorageWatch watch) {
@@ -178,6 +268,7 @@ public final class RiskVerticle extends VerticleBase {
       LOG.warning(() -> "risk: trading state " + change.from() + " -> " + change.to() + " (" + change.cause() + "): "
           + change.message());
       bus.publish(Addresses.RISK_STATE, change);
+      journal(JournalEntry.stateChange(entryId("state"), change), id -> { });
     }
   }
 

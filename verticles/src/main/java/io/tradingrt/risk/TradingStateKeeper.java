@@ -19,6 +19,7 @@ final class TradingStateKeeper {
   /** The state before the current storage fault; null while storage commits. */
   private TradingState beforeStorageFault;
   private boolean decidedDuringFault;
+  private RiskStateChange lastChange;
 
   TradingState state() {
     return state;
@@ -55,6 +56,17 @@ final class TradingStateKeeper {
     }
   }
 
+  /** The state journaled last, taken over at a restart: no change, no event (nothing changed). */
+  void restore(RiskStateChange last) {
+    state = last.to();
+    lastChange = last;
+  }
+
+  /** The change that set the current state, or null while it is the initial ACTIVE. */
+  RiskStateChange lastChange() {
+    return lastChange;
+  }
+
   boolean storageUnavailable() {
     return beforeStorageFault != null;
   }
@@ -65,6 +77,7 @@ final class TradingStateKeeper {
     }
     RiskStateChange change = new RiskStateChange(state, to, cause, message, tsMicros);
     state = to;
+    lastChange = change;
     unpublished.add(change);
     return Optional.of(change);
   }

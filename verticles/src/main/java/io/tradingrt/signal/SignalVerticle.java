@@ -4,6 +4,7 @@ import io.tradingrt.codecs.Addresses;
 import io.tradingrt.codecs.Fill;
 import io.tradingrt.codecs.Fixed;
 import io.tradingrt.codecs.Headers;
+import io.tradingrt.codecs.JournalImage;
 import io.tradingrt.codecs.OrderEvent;
 import io.tradingrt.codecs.OrderRequest;
 import io.tradingrt.codecs.OrderStatus;
@@ -14,6 +15,7 @@ import io.tradingrt.codecs.Tick;
 import io.tradingrt.codecs.TickBatch;
 import io.tradingrt.config.StrategySettings;
 import io.tradingrt.flow.TickFlow;
+import io.tradingrt.journal.JournalFetch;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.eventbus.DeliveryOptions;
@@ -41,29 +43,55 @@ public final class SignalVerticle extends VerticleBase {
    */
   private final Map<String, Strategy> ownOrders = new HashMap<>();
   private final List<StrategySettings> strategies;
+  private final boolean persist;
   private EventBus bus;
 
-  public SignalVerticle(List<StrategySettings> strategies) {
+  /** @param persist whether the journal is kept: then strategies are rebuilt from it and order ids name the run */
+  public SignalVerticle(List<StrategySettings> strategies, boolean persist) {
     this.strategies = List.copyOf(strategies);
+    this.persist = persist;
   }
 
   @Override
   public Future<?> start() {
-    String session = Long.toString(System.currentTimeMillis(), 36);
     try {
       for (StrategySettings entry : strategies) {
         Strategy strategy = StrategyFactory.create(entry);
         if (byName.put(strategy.name(), strategy) != null) {
           throw new IllegalArgumentException("two strategies are named '" + strategy.name() + "'");
         }
-        orderIds.put(strategy.name(), new OrderIds(strategy.name() + "-" + session));
         strategy.symbols().forEach(s -> bySymbol.computeIfAbsent(s, k -> new ArrayList<>()).add(strategy));
       }
     } catch (IllegalArgumentException e) {
       return Future.failedFuture("signal: " + e.getMessage());
     }
     bus = vertx.eventBus();
-    LOG.info(() -> "signal: running " + byName.keySet());
+    Future<JournalImage> journal = persist ? JournalFetch.fetch(vertx, "signal", true)
+        : Future.succeededFuture(JournalImage.empty(0));
+    return journal.compose(this::rebuildAndStart);
+  }
+
+  /**
+   * Each strategy gets back its own fills and working orders (its name, and an id it could have given), and order
+   * ids name this run ({@code momentum-r7-1}), so no id repeats across restarts; without a journal they name the
+   * start time instead.
+   */
+  private Future<?> rebuildAndStart(JournalImage journal) {
+    String session = persist ? "r" + journal.runId() : Long.toString(System.currentTimeMillis(), 36);
+    for (Strategy strategy : byName.values()) {
+      orderIds.put(strategy.name(), new OrderIds(strategy.name() + "-" + session));
+      List<Fill> fills = journal.fills().stream().filter(f -> isOwn(strategy, f.strategy(), f.clientOrderId()))
+          .toList();
+      List<OrderEvent> working = journal.workingOrders().stream()
+          .filter(o -> isOwn(strategy, o.strategy(), o.clientOrderId())).toList();
+      strategy.rebuild(fills, working);
+      working.forEach(o -> ownOrders.put(o.clientOrderId(), strategy));
+      if (!fills.isEmpty() || !working.isEmpty()) {
+        LOG.info(() -> "signal: " + strategy.name() + " rebuilt from " + fills.size() + " fills and " + working.size()
+            + " working orders");
+      }
+    }
+    LOG.info(() -> "signal: running " + byName.keySet() + ", order ids " + session);
     return Future.all(
         TickFlow.consumer(vertx, "signal", m -> m.body().ticks().forEach(this::onTick)).completion(),
         bus.<OrderEvent>consumer(Addresses.EXEC_EVENTS, m -> {
@@ -80,6 +108,10 @@ public final class SignalVerticle extends VerticleBase {
             s.onFill(m.body());
           }
         }).completion());
+  }
+
+  private static boolean isOwn(Strategy strategy, String orderStrategy, String clientOrderId) {
+    return orderStrategy.equals(strategy.name()) && clientOrderId.startsWith(strategy.name() + "-");
   }
 
   private void onTick(Tick tick) {
@@ -106,7 +138,7 @@ public final class SignalVerticle extends VerticleBase {
       // no decision means no order: give the strategy its terminal event so it does not count the order as pending
       ownOrders.remove(order.clientOrderId());
       strategy.onOrderEvent(new OrderEvent(order.clientOrderId(), order.strategy(), order.symbol(), order.side(),
-          order.type(), OrderStatus.REJECTED, order.quantity(), order.limitPrice(), Fixed.ZERO, Fixed.ZERO,
+          order.type(), order.timeInForce(), OrderStatus.REJECTED, order.quantity(), order.limitPrice(), Fixed.ZERO, Fixed.ZERO,
           ReasonCode.NO_RISK_DECISION, ReasonCode.NO_RISK_DECISION.sentence() + ": " + e.getMessage(),
           order.tsMicros()));
     });

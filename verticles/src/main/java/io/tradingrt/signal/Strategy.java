@@ -24,4 +24,12 @@ public interface Strategy {
   /** A state change of one of this strategy's own orders: terminal events return the unfilled part. */
   default void onOrderEvent(OrderEvent event) {
   }
+
+  /**
+   * After a restart, before any tick: this strategy's journaled fills go through {@link #onFill} as live, and its
+   * orders still working count as sent. A strategy without a position model ignores it.
+   */
+  default void rebuild(List<Fill> ownFills, List<OrderEvent> ownWorkingOrders) {
+    ownFills.forEach(this::onFill);
+  }
 }

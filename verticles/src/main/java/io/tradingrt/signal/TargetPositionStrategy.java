@@ -57,7 +57,7 @@ abstract class TargetPositionStrategy implements Strategy {
     if (gap.isZero()) {
       return List.of();
     }
-    committed.put(tick.symbol(), target.quantity());
+    commit(tick.symbol(), gap);
     Side side = gap.isPositive() ? Side.BUY : Side.SELL;
     return List.of(new Signal(name, tick.symbol(), side, gap.abs(), tick.mid(), tick.tsMicros(), target.reason()));
   }
@@ -77,6 +77,26 @@ abstract class TargetPositionStrategy implements Strategy {
       Fixed signed = event.side() == Side.BUY ? unfilled : unfilled.negate();
       committed.put(event.symbol(), committedPosition(event.symbol()).minus(signed));
     }
+  }
+
+  /**
+   * Its fills make the filled position, as live; each order still working is committed as when it was sent; the
+   * target is where the committed position stands, so the next target change emits the gap from there.
+   */
+  @Override
+  public final void rebuild(List<Fill> ownFills, List<OrderEvent> ownWorkingOrders) {
+    ownFills.forEach(this::onFill);
+    committed.putAll(filled);
+    for (OrderEvent order : ownWorkingOrders) {
+      Fixed remaining = order.remainingQuantity();
+      commit(order.symbol(), order.side() == Side.BUY ? remaining : remaining.negate());
+    }
+    targets.putAll(committed);
+  }
+
+  /** An order of {@code signedQuantity} is on its way: the committed position moves by it. */
+  private void commit(String symbol, Fixed signedQuantity) {
+    committed.put(symbol, committedPosition(symbol).plus(signedQuantity));
   }
 
   /** The position this strategy has if every order in flight fills. */

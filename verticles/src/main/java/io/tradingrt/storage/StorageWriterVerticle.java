@@ -3,6 +3,8 @@ package io.tradingrt.storage;
 import io.tradingrt.codecs.Addresses;
 import io.tradingrt.codecs.Bar;
 import io.tradingrt.codecs.Fill;
+import io.tradingrt.codecs.JournalEntry;
+import io.tradingrt.codecs.JournalImage;
 import io.tradingrt.codecs.MetricsSnapshot;
 import io.tradingrt.codecs.OrderEvent;
 import io.tradingrt.codecs.PortfolioSnapshot;
@@ -10,6 +12,7 @@ import io.tradingrt.codecs.Position;
 import io.tradingrt.codecs.TickBatch;
 import io.tradingrt.config.StorageSettings;
 import io.tradingrt.storage.database.DuckDb;
+import io.tradingrt.storage.journal.JournalRead;
 import io.tradingrt.storage.schema.Migrations;
 import io.tradingrt.storage.tier.TierManager;
 import io.tradingrt.storage.writer.Quarantine;
@@ -53,6 +56,13 @@ public final class StorageWriterVerticle extends VerticleBase {
   private WriterLoop loop;
   private Thread thread;
   private final AtomicLong dropReports = new AtomicLong();
+  /** Durable writes offered so far: a cached journal image is valid while this has not moved. */
+  private final AtomicLong journalVersion = new AtomicLong();
+  /** Written and read on the writer thread only. */
+  private JournalImage journalImage;
+  private long journalImageVersion = -1;
+  private long currentRun;
+  private boolean runTaken;
 
   public StorageWriterVerticle(StorageSettings config) {
     this.config = config;
@@ -94,6 +104,9 @@ public final class StorageWriterVerticle extends VerticleBase {
             m -> durable(m, List.of(), List.of(m.body()), List.of(), context)).completion(),
         bus.<Position>consumer(Addresses.STORAGE_POSITIONS,
             m -> durable(m, List.of(), List.of(), List.of(m.body()), context)).completion(),
+        bus.<JournalEntry>consumer(Addresses.STORAGE_JOURNAL_ENTRIES, m -> durable(m, new WriteQueue.Durable(
+            List.of(), List.of(), List.of(), List.of(m.body()), new CompletableFuture<>()), context)).completion(),
+        bus.<Object>consumer(Addresses.STORAGE_JOURNAL, m -> journal(m, context)).completion(),
         bus.<Object>consumer(Addresses.STORAGE_HEALTH, m -> m.reply(JsonObject.mapFrom(loop.health()))).completion(),
         vertx.deployVerticle(() -> new StorageReaderVerticle(database.reader(), config.backupDir()),
             new DeploymentOptions().setThreadingModel(ThreadingModel.WORKER).setInstances(readers))));
@@ -117,8 +130,13 @@ public final class StorageWriterVerticle extends VerticleBase {
 
   private void durable(Message<?> message, List<OrderEvent> events, List<Fill> fills, List<Position> positions,
                        Context context) {
-    CompletableFuture<StorageWriter.TradingWrite> done = new CompletableFuture<>();
-    queue.offer(new WriteQueue.Durable(events, fills, positions, done));
+    durable(message, new WriteQueue.Durable(events, fills, positions, new CompletableFuture<>()), context);
+  }
+
+  private void durable(Message<?> message, WriteQueue.Durable item, Context context) {
+    CompletableFuture<StorageWriter.TradingWrite> done = item.done();
+    journalVersion.incrementAndGet();
+    queue.offer(item);
     done.whenComplete((written, error) -> context.runOnContext(v -> {
       if (error != null) {
         message.fail(503, "storage: not committed: " + error.getMessage());
@@ -126,6 +144,46 @@ public final class StorageWriterVerticle extends VerticleBase {
         // stored in dead_letters counts as stored: the record can never be written, so retrying it is pointless
         message.reply(true, new io.vertx.core.eventbus.DeliveryOptions().addHeader(OUTCOME_HEADER,
             written.quarantined() > 0 ? "quarantined" : "stored"));
+      }
+    }));
+  }
+
+  /**
+   * The journal for a rebuild, read on the writer thread between commits, for the current run. A request with
+   * {@code {"newRun": true}} comes from the signal role, which names its orders by run: each such role gets a run of
+   * its own. Roles starting together get one read: the image is kept until the next durable write.
+   */
+  private void journal(Message<Object> message, Context context) {
+    boolean newRun = message.body() instanceof JsonObject body && body.getBoolean("newRun", false);
+    long version = journalVersion.get();
+    CompletableFuture<JournalImage> done = new CompletableFuture<>();
+    CompletableFuture<Void> task = new CompletableFuture<>();
+    task.whenComplete((v, error) -> {
+      if (error != null) {
+        done.completeExceptionally(error);
+      }
+    });
+    queue.offer(new WriteQueue.Task("journal read", c -> {
+      JournalImage cached = journalImage;
+      // the first read of this writer starts a run; a role that names orders takes it, and a second such role
+      // (a trading core taking over while storage stays up) starts the next one
+      if (currentRun == 0 || newRun && runTaken) {
+        currentRun = JournalRead.startRun(c, MicrosClock.SYSTEM.nowMicros());
+        runTaken = false;
+      }
+      runTaken |= newRun;
+      long run = currentRun;
+      JournalImage image = cached != null && journalImageVersion == version ? cached.withRunId(run)
+          : JournalRead.image(c, run);
+      journalImage = image;
+      journalImageVersion = version;
+      done.complete(image);
+    }, task));
+    done.whenComplete((image, error) -> context.runOnContext(v -> {
+      if (error != null) {
+        message.fail(503, "storage: cannot read the journal: " + error.getMessage());
+      } else {
+        message.reply(image);
       }
     }));
   }

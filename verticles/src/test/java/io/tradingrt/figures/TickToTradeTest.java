@@ -6,6 +6,7 @@ import io.tradingrt.codecs.OrderStatus;
 import io.tradingrt.codecs.OrderType;
 import io.tradingrt.codecs.ReasonCode;
 import io.tradingrt.codecs.Side;
+import io.tradingrt.codecs.TimeInForce;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -68,7 +69,7 @@ class TickToTradeTest {
   }
 
   private static OrderEvent event(OrderStatus status, ReasonCode reason) {
-    return new OrderEvent("o", "s", "AAPL", Side.BUY, OrderType.MARKET, status, Fixed.ONE, null, Fixed.ZERO,
+    return new OrderEvent("o", "s", "AAPL", Side.BUY, OrderType.MARKET, TimeInForce.DAY, status, Fixed.ONE, null, Fixed.ZERO,
         Fixed.ZERO, reason, reason == null ? null : reason.sentence(), T0);
   }
 }

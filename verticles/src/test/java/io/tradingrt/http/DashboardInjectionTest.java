@@ -11,6 +11,7 @@ import io.tradingrt.codecs.Position;
 import io.tradingrt.codecs.ReasonCode;
 import io.tradingrt.codecs.RiskStateChange;
 import io.tradingrt.codecs.Side;
+import io.tradingrt.codecs.TimeInForce;
 import io.tradingrt.codecs.Tick;
 import io.tradingrt.codecs.TickBatch;
 import io.tradingrt.codecs.TradingState;
@@ -124,7 +125,7 @@ class DashboardInjectionTest {
     Fixed one = Fixed.of(1);
     Fixed price = Fixed.of(100);
     bus.publish(Addresses.EXEC_EVENTS, new OrderEvent(prefix + "-" + MARKUP, "strategy-" + MARKUP,
-        prefix + "-symbol-" + MARKUP, Side.BUY, OrderType.MARKET, OrderStatus.DENIED, one, null, Fixed.ZERO,
+        prefix + "-symbol-" + MARKUP, Side.BUY, OrderType.MARKET, TimeInForce.DAY, OrderStatus.DENIED, one, null, Fixed.ZERO,
         Fixed.ZERO, ReasonCode.UNKNOWN_INSTRUMENT, "denied-" + ATTRIBUTE_BREAK + MARKUP, now));
     bus.publish(Addresses.EXEC_FILLS, new Fill("fill-" + prefix + MARKUP, prefix + "-" + MARKUP,
         "strategy-" + MARKUP, prefix + "-symbol-" + MARKUP, Side.SELL, one, price, Fixed.ZERO, now));

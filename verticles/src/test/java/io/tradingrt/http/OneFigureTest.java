@@ -9,6 +9,7 @@ import io.tradingrt.codecs.OrderStatus;
 import io.tradingrt.codecs.OrderType;
 import io.tradingrt.codecs.ReasonCode;
 import io.tradingrt.codecs.Side;
+import io.tradingrt.codecs.TimeInForce;
 import io.tradingrt.time.MicrosClock;
 import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.json.JsonObject;
@@ -44,7 +45,7 @@ class OneFigureTest {
       }
       for (int i = 0; i < 3; i++) {
         stack.vertx.eventBus().publish(Addresses.EXEC_EVENTS, new OrderEvent("d-" + i, "figures", "NOPE", Side.BUY,
-            OrderType.MARKET, OrderStatus.DENIED, Fixed.ONE, null, Fixed.ZERO, Fixed.ZERO,
+            OrderType.MARKET, TimeInForce.DAY, OrderStatus.DENIED, Fixed.ONE, null, Fixed.ZERO, Fixed.ZERO,
             ReasonCode.UNKNOWN_INSTRUMENT, ReasonCode.UNKNOWN_INSTRUMENT.sentence(), MicrosClock.SYSTEM.nowMicros()));
       }
 

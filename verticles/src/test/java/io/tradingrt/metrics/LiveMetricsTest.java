@@ -11,6 +11,7 @@ import io.tradingrt.codecs.ReasonCode;
 import io.tradingrt.codecs.RiskStateChange;
 import io.tradingrt.codecs.Side;
 import io.tradingrt.codecs.Signal;
+import io.tradingrt.codecs.TimeInForce;
 import io.tradingrt.codecs.Tick;
 import io.tradingrt.codecs.TickBatch;
 import io.tradingrt.codecs.TradingState;
@@ -134,7 +135,7 @@ class LiveMetricsTest {
   }
 
   private OrderEvent order(String id, OrderStatus status, ReasonCode reason) {
-    return new OrderEvent(id, "s", "AAPL", Side.BUY, OrderType.MARKET, status, Fixed.ONE, null, Fixed.ZERO,
+    return new OrderEvent(id, "s", "AAPL", Side.BUY, OrderType.MARKET, TimeInForce.DAY, status, Fixed.ONE, null, Fixed.ZERO,
         Fixed.ZERO, reason, reason == null ? null : "denied", now.get());
   }
 

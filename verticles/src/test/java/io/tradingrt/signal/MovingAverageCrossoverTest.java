@@ -9,6 +9,7 @@ import io.tradingrt.codecs.OrderStatus;
 import io.tradingrt.codecs.OrderType;
 import io.tradingrt.codecs.ReasonCode;
 import io.tradingrt.codecs.Side;
+import io.tradingrt.codecs.TimeInForce;
 import io.tradingrt.codecs.Signal;
 import io.tradingrt.risk.TestData;
 import java.util.ArrayList;
@@ -48,7 +49,7 @@ class MovingAverageCrossoverTest {
   @Test
   void aDeniedOrderIsCaughtUpAtTheNextCross() {
     Signal buy = feed("10", "10", "10", "10", "9", "12").get(0);
-    strategy.onOrderEvent(new OrderEvent("momentum-1", "momentum", "AAPL", buy.side(), OrderType.MARKET,
+    strategy.onOrderEvent(new OrderEvent("momentum-1", "momentum", "AAPL", buy.side(), OrderType.MARKET, TimeInForce.DAY,
         OrderStatus.DENIED, buy.quantity(), null, Fixed.ZERO, Fixed.ZERO, ReasonCode.TRADING_HALTED, "halted", 0));
 
     List<Signal> next = feed("6");

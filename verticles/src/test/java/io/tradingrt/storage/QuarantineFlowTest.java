@@ -11,6 +11,7 @@ import io.tradingrt.codecs.OrderStatus;
 import io.tradingrt.codecs.OrderType;
 import io.tradingrt.codecs.ReasonCode;
 import io.tradingrt.codecs.Side;
+import io.tradingrt.codecs.TimeInForce;
 import io.tradingrt.codecs.wire.ContractCodecs;
 import io.tradingrt.storage.database.DuckDb;
 import io.vertx.core.DeploymentOptions;
@@ -50,7 +51,7 @@ class QuarantineFlowTest {
     String deployment = vertx.deployVerticle(new StorageWriterVerticle(config), new DeploymentOptions()
         .setThreadingModel(ThreadingModel.WORKER)).await(30, TimeUnit.SECONDS);
 
-    OrderEvent denied = new OrderEvent("huge-1", "rest", "AAPL", Side.BUY, OrderType.MARKET, OrderStatus.DENIED,
+    OrderEvent denied = new OrderEvent("huge-1", "rest", "AAPL", Side.BUY, OrderType.MARKET, TimeInForce.DAY, OrderStatus.DENIED,
         Fixed.of(20_000_000_000L), null, Fixed.ZERO, Fixed.ZERO, ReasonCode.MAX_NOTIONAL_EXCEEDED, "too big", MONDAY);
     Fill pricey = new Fill("pricey-F1", "pricey", "rest", "AAPL", Side.BUY, Fixed.ONE, Fixed.of(10_000_000_000L),
         Fixed.ZERO, MONDAY);

@@ -8,6 +8,7 @@ import io.tradingrt.codecs.OrderType;
 import io.tradingrt.codecs.Position;
 import io.tradingrt.codecs.ReasonCode;
 import io.tradingrt.codecs.Side;
+import io.tradingrt.codecs.TimeInForce;
 import io.tradingrt.codecs.Tick;
 import io.tradingrt.storage.database.DuckDb;
 import io.tradingrt.storage.schema.Migrations;
@@ -64,7 +65,7 @@ public final class StorageFixtures {
   }
 
   public static OrderEvent orderEvent(String clientOrderId, String symbol, OrderStatus status, String filled, long ts) {
-    return new OrderEvent(clientOrderId, "momentum", symbol, Side.BUY, OrderType.LIMIT, status, Fixed.of(10),
+    return new OrderEvent(clientOrderId, "momentum", symbol, Side.BUY, OrderType.LIMIT, TimeInForce.GTC, status, Fixed.of(10),
         Fixed.of("101.25"), Fixed.of(filled), filled.equals("0") ? Fixed.ZERO : Fixed.of("101.2"),
         status == OrderStatus.DENIED ? ReasonCode.MAX_NOTIONAL_EXCEEDED : null, null, ts);
   }

@@ -3,6 +3,10 @@ package io.tradingrt.codecs.wire;
 import io.tradingrt.codecs.Bar;
 import io.tradingrt.codecs.ControlCommand;
 import io.tradingrt.codecs.Fill;
+import io.tradingrt.codecs.Fixed;
+import io.tradingrt.codecs.JournalEntry;
+import io.tradingrt.codecs.JournalImage;
+import io.tradingrt.codecs.JournalKind;
 import io.tradingrt.codecs.MetricsSnapshot;
 import io.tradingrt.codecs.OrderEvent;
 import io.tradingrt.codecs.OrderRequest;
@@ -23,7 +27,9 @@ import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.EventBus;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /** One codec per contract record, and the one call that registers them all on a Vert.x instance. */
 public final class ContractCodecs {
@@ -38,7 +44,8 @@ public final class ContractCodecs {
   public static List<RecordCodec<?>> all() {
     return List.of(new TickCodec(), new TickBatchCodec(), new BarCodec(), new SignalCodec(), new OrderRequestCodec(),
         new RiskDecisionCodec(), new OrderEventCodec(), new FillCodec(), new PositionCodec(),
-        new PortfolioSnapshotCodec(), new RiskStateChangeCodec(), new RiskControlCodec(), new MetricsSnapshotCodec());
+        new PortfolioSnapshotCodec(), new RiskStateChangeCodec(), new RiskControlCodec(), new MetricsSnapshotCodec(),
+        new JournalEntryCodec(), new JournalImageCodec());
   }
 
   /** Registers every codec as the default for its record type; must run on every node of a cluster. Idempotent. */
@@ -184,26 +191,36 @@ public final class ContractCodecs {
   }
 
   public static final class OrderEventCodec extends RecordCodec<OrderEvent> {
-    private static final OrderType[] TYPES = OrderType.values();
-    private static final OrderStatus[] STATUSES = OrderStatus.values();
-
     public OrderEventCodec() {
       super(OrderEvent.class);
     }
 
     @Override
     protected void write(WireOut out, OrderEvent e) {
-      out.string(e.clientOrderId()).string(e.strategy()).string(e.symbol()).enumValue(e.side()).enumValue(e.type())
-          .enumValue(e.status()).fixed(e.quantity()).nullableFixed(e.limitPrice()).fixed(e.filledQuantity())
-          .fixed(e.avgFillPrice()).reasonCode(e.reasonCode()).string(e.message()).longValue(e.tsMicros());
+      writeOrderEvent(out, e);
     }
 
     @Override
     protected OrderEvent read(WireIn in) {
-      return new OrderEvent(in.string(), in.string(), in.string(), in.enumValue(SIDES), in.enumValue(TYPES),
-          in.enumValue(STATUSES), in.fixed(), in.nullableFixed(), in.fixed(), in.fixed(), in.reasonCode(), in.string(),
-          in.longValue());
+      return readOrderEvent(in);
     }
+  }
+
+  private static final OrderType[] ORDER_TYPES = OrderType.values();
+  private static final OrderStatus[] ORDER_STATUSES = OrderStatus.values();
+  private static final TimeInForce[] TIMES_IN_FORCE = TimeInForce.values();
+
+  static void writeOrderEvent(WireOut out, OrderEvent e) {
+    out.string(e.clientOrderId()).string(e.strategy()).string(e.symbol()).enumValue(e.side()).enumValue(e.type())
+        .enumValue(e.timeInForce()).enumValue(e.status()).fixed(e.quantity()).nullableFixed(e.limitPrice())
+        .fixed(e.filledQuantity()).fixed(e.avgFillPrice()).reasonCode(e.reasonCode()).string(e.message())
+        .longValue(e.tsMicros());
+  }
+
+  static OrderEvent readOrderEvent(WireIn in) {
+    return new OrderEvent(in.string(), in.string(), in.string(), in.enumValue(SIDES), in.enumValue(ORDER_TYPES),
+        in.enumValue(TIMES_IN_FORCE), in.enumValue(ORDER_STATUSES), in.fixed(), in.nullableFixed(), in.fixed(),
+        in.fixed(), in.reasonCode(), in.string(), in.longValue());
   }
 
   public static final class FillCodec extends RecordCodec<Fill> {
@@ -213,15 +230,23 @@ public final class ContractCodecs {
 
     @Override
     protected void write(WireOut out, Fill f) {
-      out.string(f.fillId()).string(f.clientOrderId()).string(f.strategy()).string(f.symbol()).enumValue(f.side())
-          .fixed(f.quantity()).fixed(f.price()).fixed(f.fee()).longValue(f.tsMicros());
+      writeFill(out, f);
     }
 
     @Override
     protected Fill read(WireIn in) {
-      return new Fill(in.string(), in.string(), in.string(), in.string(), in.enumValue(SIDES), in.fixed(),
-          in.fixed(), in.fixed(), in.longValue());
+      return readFill(in);
     }
+  }
+
+  static void writeFill(WireOut out, Fill f) {
+    out.string(f.fillId()).string(f.clientOrderId()).string(f.strategy()).string(f.symbol()).enumValue(f.side())
+        .fixed(f.quantity()).fixed(f.price()).fixed(f.fee()).longValue(f.tsMicros());
+  }
+
+  static Fill readFill(WireIn in) {
+    return new Fill(in.string(), in.string(), in.string(), in.string(), in.enumValue(SIDES), in.fixed(),
+        in.fixed(), in.fixed(), in.longValue());
   }
 
   public static final class PositionCodec extends RecordCodec<Position> {
@@ -341,6 +366,100 @@ public final class ContractCodecs {
           in.longValue(), in.longValue(), in.fixed(), in.fixed(), in.fixed(), in.fixed(), in.enumValue(STATES),
           in.longValue(), in.longValue(), in.longValue(), in.longValue(), in.longValue(), in.longValue(),
           in.intValue());
+    }
+  }
+
+  public static final class JournalEntryCodec extends RecordCodec<JournalEntry> {
+    public JournalEntryCodec() {
+      super(JournalEntry.class);
+    }
+
+    @Override
+    protected void write(WireOut out, JournalEntry e) {
+      writeJournalEntry(out, e);
+    }
+
+    @Override
+    protected JournalEntry read(WireIn in) {
+      return readJournalEntry(in);
+    }
+  }
+
+  private static final JournalKind[] JOURNAL_KINDS = JournalKind.values();
+  private static final ControlCommand[] CONTROL_COMMANDS = ControlCommand.values();
+
+  /** A nullable entry: a presence byte, then the fields. */
+  static void writeJournalEntry(WireOut out, JournalEntry e) {
+    out.bool(e != null);
+    if (e != null) {
+      out.string(e.entryId()).enumValue(e.kind()).enumValue(e.command()).string(e.actor()).enumValue(e.from())
+          .enumValue(e.to()).reasonCode(e.reasonCode()).string(e.message()).nullableFixed(e.amount())
+          .longValue(e.tsMicros());
+    }
+  }
+
+  static JournalEntry readJournalEntry(WireIn in) {
+    if (!in.bool()) {
+      return null;
+    }
+    return new JournalEntry(in.string(), in.enumValue(JOURNAL_KINDS), in.enumValue(CONTROL_COMMANDS), in.string(),
+        in.enumValue(STATES), in.enumValue(STATES), in.reasonCode(), in.string(), in.nullableFixed(), in.longValue());
+  }
+
+  /** Locally the image is handed over as is; between nodes a million fills cost ~70 bytes each. */
+  public static final class JournalImageCodec extends RecordCodec<JournalImage> {
+    public JournalImageCodec() {
+      super(JournalImage.class);
+    }
+
+    @Override
+    protected void write(WireOut out, JournalImage image) {
+      out.longValue(image.runId()).longValue(image.entries()).longValue(image.readMicros());
+      out.intValue(image.fills().size());
+      image.fills().forEach(f -> writeFill(out, f));
+      out.intValue(image.workingOrders().size());
+      image.workingOrders().forEach(e -> writeOrderEvent(out, e));
+      out.intValue(image.positions().size());
+      image.positions().forEach(p -> writePosition(out, p));
+      out.intValue(image.tradedQuantities().size());
+      image.tradedQuantities().forEach((symbol, quantity) -> out.string(symbol).fixed(quantity));
+      writeJournalEntry(out, image.lastStateChange());
+      writeJournalEntry(out, image.lastDayRoll());
+      out.nullableFixed(image.peakEquity());
+      out.intValue(image.recentOrderIds().size());
+      image.recentOrderIds().forEach(out::string);
+    }
+
+    @Override
+    protected JournalImage read(WireIn in) {
+      long runId = in.longValue();
+      long entries = in.longValue();
+      long readMicros = in.longValue();
+      List<Fill> fills = new ArrayList<>();
+      for (int i = in.intValue(); i > 0; i--) {
+        fills.add(readFill(in));
+      }
+      List<OrderEvent> working = new ArrayList<>();
+      for (int i = in.intValue(); i > 0; i--) {
+        working.add(readOrderEvent(in));
+      }
+      List<Position> positions = new ArrayList<>();
+      for (int i = in.intValue(); i > 0; i--) {
+        positions.add(readPosition(in));
+      }
+      Map<String, Fixed> traded = new LinkedHashMap<>();
+      for (int i = in.intValue(); i > 0; i--) {
+        traded.put(in.string(), in.fixed());
+      }
+      JournalEntry lastState = readJournalEntry(in);
+      JournalEntry lastDayRoll = readJournalEntry(in);
+      Fixed peak = in.nullableFixed();
+      List<String> ids = new ArrayList<>();
+      for (int i = in.intValue(); i > 0; i--) {
+        ids.add(in.string());
+      }
+      return new JournalImage(runId, entries, readMicros, fills, working, positions, traded, lastState, lastDayRoll,
+          peak, ids);
     }
   }
 }

@@ -7,6 +7,7 @@ import io.tradingrt.codecs.OrderStatus;
 import io.tradingrt.codecs.OrderType;
 import io.tradingrt.codecs.ReasonCode;
 import io.tradingrt.codecs.Side;
+import io.tradingrt.codecs.TimeInForce;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -16,14 +17,15 @@ import java.util.stream.Collectors;
 /**
  * The row layouts of {@code orders} and {@code trades} (and their {@code _stage} copies), written once: the column
  * lists in table order, how a record becomes a row (for the appender and for a prepared INSERT alike) and how a
- * selected row becomes a record again. {@code ts} is the last column of both and travels as epoch µs.
+ * selected row becomes a record again. {@code ts} travels as epoch µs. Columns added by later migrations come after
+ * {@code ts}, in table order, so the stages' {@code INSERT … SELECT *} keeps matching.
  */
 public final class TradingRows {
   public static final List<String> ORDER_COLUMNS = List.of("event_seq", "client_order_id", "strategy", "symbol",
       "side", "order_type", "status", "quantity", "limit_price", "filled_quantity", "avg_fill_price", "reason_code",
-      "message", "ts");
+      "message", "ts", "time_in_force", "remaining_quantity");
   public static final List<String> FILL_COLUMNS = List.of("fill_id", "client_order_id", "strategy", "symbol", "side",
-      "quantity", "price", "fee", "ts");
+      "quantity", "price", "fee", "ts", "fill_seq");
 
   /** The select list {@link #order(ResultSet)} reads. */
   public static final String ORDER_SELECT = select(ORDER_COLUMNS);
@@ -68,10 +70,12 @@ public final class TradingRows {
     row.nullableString(e.reasonCode() == null ? null : e.reasonCode().code());
     row.nullableString(e.message());
     row.epochMicros(e.tsMicros());
+    row.string(e.timeInForce().name());
+    row.decimal(e.remainingQuantity());
   }
 
-  /** Writes one fill in {@link #FILL_COLUMNS} order. */
-  public static void fill(Row row, Fill f) throws SQLException {
+  /** Writes one fill, stored with {@code fillSeq} (the fold order of a rebuild), in {@link #FILL_COLUMNS} order. */
+  public static void fill(Row row, long fillSeq, Fill f) throws SQLException {
     row.string(f.fillId());
     row.string(f.clientOrderId());
     row.string(f.strategy());
@@ -81,13 +85,17 @@ public final class TradingRows {
     row.decimal(f.price());
     row.decimal(f.fee());
     row.epochMicros(f.tsMicros());
+    row.integer(fillSeq);
   }
 
   /** Reads a row selected with {@link #ORDER_SELECT}. */
   public static StoredOrderEvent order(ResultSet r) throws SQLException {
+    // rows stored before V7 have no time in force; the runtime sent DAY orders only then
+    String tif = r.getString(15);
     OrderEvent event = new OrderEvent(r.getString(2), r.getString(3), r.getString(4), Side.valueOf(r.getString(5)),
-        OrderType.valueOf(r.getString(6)), OrderStatus.valueOf(r.getString(7)), Rows.fixed(r, 8), Rows.fixed(r, 9),
-        Rows.fixed(r, 10), Rows.fixed(r, 11), reasonCode(r.getString(12)), r.getString(13), r.getLong(14));
+        OrderType.valueOf(r.getString(6)), tif == null ? TimeInForce.DAY : TimeInForce.valueOf(tif),
+        OrderStatus.valueOf(r.getString(7)), Rows.fixed(r, 8), Rows.fixed(r, 9), Rows.fixed(r, 10), Rows.fixed(r, 11),
+        reasonCode(r.getString(12)), r.getString(13), r.getLong(14));
     return new StoredOrderEvent(r.getLong(1), event);
   }
 

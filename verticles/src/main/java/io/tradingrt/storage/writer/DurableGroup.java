@@ -1,6 +1,7 @@
 package io.tradingrt.storage.writer;
 
 import io.tradingrt.codecs.Fill;
+import io.tradingrt.codecs.JournalEntry;
 import io.tradingrt.codecs.OrderEvent;
 import io.tradingrt.codecs.Position;
 
@@ -48,10 +49,12 @@ final class DurableGroup {
     }
     List<OrderEvent> events = new ArrayList<>();
     List<Fill> fills = new ArrayList<>();
+    List<JournalEntry> journal = new ArrayList<>();
     Map<String, Position> latest = new LinkedHashMap<>();
     for (WriteQueue.Durable d : items) {
       events.addAll(d.events());
       fills.addAll(d.fills());
+      journal.addAll(d.journal());
       // only the newest state of a position matters; the upsert ignores older ones anyway
       d.positions().forEach(p -> latest.merge(p.symbol(), p, (a, b) -> b.tsMicros() >= a.tsMicros() ? b : a));
     }
@@ -59,7 +62,7 @@ final class DurableGroup {
     try {
       try {
         StorageWriter.TradingWrite result = retry.run("durable write", false, kept::replay,
-            () -> database.writer().writeTradingEvents(events, fills, positions));
+            () -> database.writer().writeTradingEvents(events, fills, positions, journal));
         kept.committed();
         items.forEach(d -> d.done().complete(result));
       } catch (StorageException rejected) {
@@ -84,6 +87,10 @@ final class DurableGroup {
     }
     for (Position p : d.positions()) {
       total = total.plus(alone(p, () -> database.writer().writeTradingEvents(List.of(), List.of(), List.of(p))));
+    }
+    for (JournalEntry j : d.journal()) {
+      total = total.plus(alone(j, () -> database.writer().writeTradingEvents(List.of(), List.of(), List.of(),
+          List.of(j))));
     }
     d.done().complete(total);
   }

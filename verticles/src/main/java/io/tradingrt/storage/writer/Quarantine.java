@@ -1,6 +1,7 @@
 package io.tradingrt.storage.writer;
 
 import io.tradingrt.codecs.Fill;
+import io.tradingrt.codecs.JournalEntry;
 import io.tradingrt.codecs.OrderEvent;
 import io.tradingrt.codecs.Position;
 import io.tradingrt.codecs.json.ContractJson;
@@ -50,6 +51,9 @@ public final class Quarantine {
     }
     if (record instanceof Fill f) {
       return new Entry("fill", f.fillId(), ContractJson.write(f), detail, now);
+    }
+    if (record instanceof JournalEntry j) {
+      return new Entry("journal-entry", j.entryId(), ContractJson.write(j), detail, now);
     }
     if (record instanceof Position p) {
       return new Entry("position", p.symbol() + "@" + p.tsMicros(), ContractJson.write(p), detail, now);

@@ -2,6 +2,7 @@ package io.tradingrt.storage.writer;
 
 import io.tradingrt.codecs.Bar;
 import io.tradingrt.codecs.Fill;
+import io.tradingrt.codecs.JournalEntry;
 import io.tradingrt.codecs.MetricsSnapshot;
 import io.tradingrt.codecs.OrderEvent;
 import io.tradingrt.codecs.PortfolioSnapshot;
@@ -178,8 +179,15 @@ public final class StorageWriter implements AutoCloseable {
    * none of them was committed — and retries.
    */
   public TradingWrite writeTradingEvents(List<OrderEvent> events, List<Fill> fills, List<Position> positions) {
+    return writeTradingEvents(events, fills, positions, List.of());
+  }
+
+  /** The same, with journal entries (control commands, state changes, day rolls) in the same transaction. */
+  public TradingWrite writeTradingEvents(List<OrderEvent> events, List<Fill> fills, List<Position> positions,
+                                         List<JournalEntry> journal) {
     int newEvents = 0;
     int newFills = 0;
+    int newEntries = 0;
     inTransaction = begin();
     try {
       newEvents = trading.insertOrderEvents(events);
@@ -187,10 +195,13 @@ public final class StorageWriter implements AutoCloseable {
       for (Position position : positions) {
         trading.upsertPosition(position);
       }
+      for (JournalEntry entry : journal) {
+        newEntries += trading.insertJournalEntry(entry) ? 1 : 0;
+      }
     } catch (SQLException e) {
-      throw abort("writing orders, fills and positions", e);
+      throw abort("writing orders, fills, positions and journal entries", e);
     }
-    appended(newEvents + newFills + positions.size());
+    appended(newEvents + newFills + positions.size() + newEntries);
     flush();
     return new TradingWrite(newEvents, newFills, positions.size(), 0);
   }

@@ -2,6 +2,7 @@ package io.tradingrt.storage.writer;
 
 import io.tradingrt.codecs.Fill;
 import io.tradingrt.codecs.Fixed;
+import io.tradingrt.codecs.JournalEntry;
 import io.tradingrt.codecs.OrderEvent;
 import io.tradingrt.codecs.Position;
 import io.tradingrt.storage.schema.RowAppenders;
@@ -30,11 +31,18 @@ final class TradingStatements implements AutoCloseable {
       + "unrealized_pnl = excluded.unrealized_pnl, last_price = excluded.last_price, ts = excluded.ts "
       + "WHERE excluded.ts >= positions.ts";
 
+  private static final String INSERT_JOURNAL = "INSERT INTO trading_journal (entry_seq, entry_id, kind, command, "
+      + "actor, state_from, state_to, reason_code, message, amount, ts) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+      + "make_timestamp(?)) ON CONFLICT DO NOTHING";
+
   private final Connection connection;
   private PreparedStatement order;
   private PreparedStatement fill;
   private PreparedStatement position;
+  private PreparedStatement journal;
   private long nextEventSeq = -1;
+  private long nextFillSeq = -1;
+  private long nextEntrySeq = -1;
 
   TradingStatements(Connection connection) {
     this.connection = connection;
@@ -57,7 +65,7 @@ final class TradingStatements implements AutoCloseable {
       return inserted;
     }
     if (nextEventSeq < 0) {
-      nextEventSeq = maxEventSeq() + 1;
+      nextEventSeq = maxSeq("event_seq", "orders") + 1;
     }
     try (DuckDBAppender stage = ((DuckDBConnection) connection).createAppender(DuckDBConnection.DEFAULT_SCHEMA,
         "orders_stage")) {
@@ -85,17 +93,23 @@ final class TradingStatements implements AutoCloseable {
       }
       return inserted;
     }
+    if (nextFillSeq < 0) {
+      nextFillSeq = maxSeq("fill_seq", "trades") + 1;
+    }
     try (DuckDBAppender stage = ((DuckDBConnection) connection).createAppender(DuckDBConnection.DEFAULT_SCHEMA,
         "trades_stage")) {
+      long seq = nextFillSeq;
       TradingRows.Row row = RowAppenders.row(stage);
       for (Fill f : fills) {
         stage.beginRow();
-        TradingRows.fill(row, f);
+        TradingRows.fill(row, seq++, f);
         stage.endRow();
       }
       stage.flush();
     }
-    return moveStage("trades");
+    int inserted = moveStage("trades");
+    nextFillSeq += fills.size();
+    return inserted;
   }
 
   private int moveStage(String table) throws SQLException {
@@ -113,7 +127,7 @@ final class TradingStatements implements AutoCloseable {
       order = connection.prepareStatement(TradingRows.INSERT_ORDER);
     }
     if (nextEventSeq < 0) {
-      nextEventSeq = maxEventSeq() + 1;
+      nextEventSeq = maxSeq("event_seq", "orders") + 1;
     }
     TradingRows.order(new StatementRow(order), nextEventSeq, event);
     boolean inserted = order.executeUpdate() == 1;
@@ -127,8 +141,45 @@ final class TradingStatements implements AutoCloseable {
     if (fill == null) {
       fill = connection.prepareStatement(TradingRows.INSERT_FILL);
     }
-    TradingRows.fill(new StatementRow(fill), f);
-    return fill.executeUpdate() == 1;
+    if (nextFillSeq < 0) {
+      nextFillSeq = maxSeq("fill_seq", "trades") + 1;
+    }
+    TradingRows.fill(new StatementRow(fill), nextFillSeq, f);
+    boolean inserted = fill.executeUpdate() == 1;
+    if (inserted) {
+      nextFillSeq++;
+    }
+    return inserted;
+  }
+
+  /** Idempotent by entry id; returns true when the entry was new. */
+  boolean insertJournalEntry(JournalEntry e) throws SQLException {
+    if (journal == null) {
+      journal = connection.prepareStatement(INSERT_JOURNAL);
+    }
+    if (nextEntrySeq < 0) {
+      nextEntrySeq = maxSeq("entry_seq", "trading_journal") + 1;
+    }
+    journal.setLong(1, nextEntrySeq);
+    journal.setString(2, e.entryId());
+    journal.setString(3, e.kind().name());
+    journal.setString(4, e.command() == null ? null : e.command().name());
+    journal.setString(5, e.actor());
+    journal.setString(6, e.from() == null ? null : e.from().name());
+    journal.setString(7, e.to() == null ? null : e.to().name());
+    journal.setString(8, e.reasonCode() == null ? null : e.reasonCode().code());
+    journal.setString(9, e.message());
+    if (e.amount() == null) {
+      journal.setNull(10, Types.DECIMAL);
+    } else {
+      journal.setBigDecimal(10, e.amount().toBigDecimal());
+    }
+    journal.setLong(11, e.tsMicros());
+    boolean inserted = journal.executeUpdate() == 1;
+    if (inserted) {
+      nextEntrySeq++;
+    }
+    return inserted;
   }
 
   void upsertPosition(Position p) throws SQLException {
@@ -145,15 +196,17 @@ final class TradingStatements implements AutoCloseable {
     position.executeUpdate();
   }
 
-  /** After a rollback the in-memory sequence may be ahead of the table: read it again. */
+  /** After a rollback the in-memory sequences may be ahead of the tables: read them again. */
   void reset() {
     close();
     nextEventSeq = -1;
+    nextFillSeq = -1;
+    nextEntrySeq = -1;
   }
 
   @Override
   public void close() {
-    for (PreparedStatement statement : new PreparedStatement[] {order, fill, position}) {
+    for (PreparedStatement statement : new PreparedStatement[] {order, fill, position, journal}) {
       if (statement != null) {
         try {
           statement.close();
@@ -165,11 +218,12 @@ final class TradingStatements implements AutoCloseable {
     order = null;
     fill = null;
     position = null;
+    journal = null;
   }
 
-  private long maxEventSeq() throws SQLException {
+  private long maxSeq(String column, String table) throws SQLException {
     try (Statement statement = connection.createStatement();
-         ResultSet result = statement.executeQuery("SELECT coalesce(max(event_seq), 0) FROM orders")) {
+         ResultSet result = statement.executeQuery("SELECT coalesce(max(" + column + "), 0) FROM " + table)) {
       result.next();
       return result.getLong(1);
     }

@@ -2,6 +2,7 @@ package io.tradingrt.storage.writer;
 
 import io.tradingrt.codecs.Bar;
 import io.tradingrt.codecs.Fill;
+import io.tradingrt.codecs.JournalEntry;
 import io.tradingrt.codecs.MetricsSnapshot;
 import io.tradingrt.codecs.OrderEvent;
 import io.tradingrt.codecs.PortfolioSnapshot;
@@ -85,9 +86,18 @@ public final class WriteQueue {
     }
   }
 
-  /** Orders, fills and positions: committed before {@code done} completes, so the producer may be acknowledged. */
+  /**
+   * Orders, fills, positions and journal entries: committed before {@code done} completes, so the producer may be
+   * acknowledged.
+   */
   public record Durable(List<OrderEvent> events, List<Fill> fills, List<Position> positions,
-                        CompletableFuture<StorageWriter.TradingWrite> done) implements Item {
+                        List<JournalEntry> journal, CompletableFuture<StorageWriter.TradingWrite> done)
+      implements Item {
+
+    public Durable(List<OrderEvent> events, List<Fill> fills, List<Position> positions,
+                   CompletableFuture<StorageWriter.TradingWrite> done) {
+      this(events, fills, positions, List.of(), done);
+    }
   }
 
   /** Work that needs the write connection with no transaction open (tier moves); runs after a commit. */
