@@ -81,6 +81,16 @@ public final class PortfolioVerticle extends VerticleBase {
     }
   }
 
+  /** The book as this run leaves it: after an orderly stop the next start must rebuild exactly this. */
+  @Override
+  public Future<?> stop() {
+    PortfolioSnapshot s = portfolio.snapshot(MicrosClock.SYSTEM.nowMicros());
+    LOG.info(() -> "portfolio: stopped with cash " + s.cash() + " realized " + s.realizedPnl() + " fees " + s.fees()
+        + " positions " + s.positions().stream().filter(p -> !p.quantity().isZero())
+        .map(p -> p.symbol() + " " + p.quantity() + " @ " + p.avgPrice()).toList());
+    return Future.succeededFuture();
+  }
+
   private static void log(PortfolioSnapshot s) {
     LOG.info(() -> "portfolio: equity " + s.equity() + " cash " + s.cash() + " realized " + s.realizedPnl()
         + " unrealized " + s.unrealizedPnl() + " fees " + s.fees() + " gross " + s.grossExposure() + " drawdown "

@@ -19,11 +19,13 @@ import java.util.Locale;
  * @param positions    the rebuilt non-flat positions
  * @param workingOrders client order ids still working, oldest first
  * @param lastChange   the change that set the restored state, or null (ACTIVE since the first start)
+ * @param cash         the rebuilt account's cash, realized P&L and fees (marks wait for the first quotes)
  * @param mismatches   differences between the rebuilt book and the stored positions; non-empty means HALTED
  */
 public record RecoveryReport(boolean journaled, long runId, long entries, long fills, long readMicros,
                              long foldMicros, List<Position> positions, List<String> workingOrders,
-                             TradingState state, RiskStateChange lastChange, Fixed dayStartEquity,
+                             TradingState state, RiskStateChange lastChange, Fixed cash, Fixed realizedPnl,
+                             Fixed fees, Fixed dayStartEquity,
                              List<String> mismatches, long tsMicros) {
 
   public RecoveryReport {

@@ -174,6 +174,19 @@ public final class RiskEngine {
     return states.lastChange();
   }
 
+  /** The engine's own view of the account: cash, realized P&L (fees excluded) and fees. */
+  public Fixed cash() {
+    return account.cash();
+  }
+
+  public Fixed realizedPnl() {
+    return account.realizedPnl();
+  }
+
+  public Fixed fees() {
+    return account.fees();
+  }
+
   /** The equity the daily loss is measured from. */
   public Fixed dayStartEquity() {
     return dayStartEquity;

@@ -127,8 +127,8 @@ public final class RiskVerticle extends VerticleBase {
     // the read includes waiting for the writer, which is what a restart costs
     long readMicros = Math.max(image.readMicros(), waitedMicros - foldMicros);
     recovery = new RecoveryReport(persist, image.runId(), image.entries(), image.fills().size(), readMicros,
-        foldMicros, positions, engine.openOrderIds(), engine.state(), engine.lastStateChange(),
-        engine.dayStartEquity(), mismatches, clock.nowMicros());
+        foldMicros, positions, engine.openOrderIds(), engine.state(), engine.lastStateChange(), engine.cash(),
+        engine.realizedPnl(), engine.fees(), engine.dayStartEquity(), mismatches, clock.nowMicros());
     if (mismatches.isEmpty()) {
       LOG.info(recovery::line);
     } else {
@@ -228,7 +228,9 @@ public final class RiskVerticle extends VerticleBase {
         .put("entries", report.entries()).put("fills", report.fills()).put("readMillis", report.readMicros() / 1_000)
         .put("rebuildMillis", report.foldMicros() / 1_000).put("totalMillis", report.totalMillis())
         .put("positions", positions).put("workingOrders", new JsonArray(report.workingOrders()))
-        .put("state", report.state().name()).put("dayStartEquity", report.dayStartEquity().toString())
+        .put("state", report.state().name()).put("cash", report.cash().toString())
+        .put("realizedPnl", report.realizedPnl().toString()).put("fees", report.fees().toString())
+        .put("dayStartEquity", report.dayStartEquity().toString())
         .put("mismatches", new JsonArray(report.mismatches())).put("consistent", report.mismatches().isEmpty())
         .put("tsMicros", report.tsMicros()).put("line", report.line());
     if (report.lastChange() != null) {

@@ -98,7 +98,7 @@ public final class StorageQueries implements AutoCloseable {
   public List<Fill> trades(OrderQuery q) {
     Filter filter = Filter.of(q.withStatus(null));
     return query("SELECT " + TradingRows.FILL_SELECT + " FROM trades" + filter.where()
-        + " ORDER BY ts, fill_id LIMIT ? OFFSET ?", TradingRows::fill, filter.withPaging(q));
+        + " ORDER BY fill_seq NULLS FIRST, ts, fill_id LIMIT ? OFFSET ?", TradingRows::fill, filter.withPaging(q));
   }
 
   /** Volume-weighted average trade price per symbol over every stored tick, all tiers. */
