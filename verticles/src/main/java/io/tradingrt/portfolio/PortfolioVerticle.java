@@ -5,6 +5,7 @@ import io.tradingrt.codecs.Addresses;
 import io.tradingrt.codecs.Fill;
 import io.tradingrt.codecs.JournalImage;
 import io.tradingrt.codecs.PortfolioSnapshot;
+import io.tradingrt.codecs.Position;
 import io.tradingrt.codecs.TickBatch;
 import io.tradingrt.config.PortfolioSettings;
 import io.tradingrt.flow.TickFlow;
@@ -14,7 +15,9 @@ import io.tradingrt.time.MicrosClock;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.logging.Logger;
 
 /**
@@ -54,8 +57,9 @@ public final class PortfolioVerticle extends VerticleBase {
   private Future<?> rebuildAndStart(JournalImage journal) {
     portfolio.rebuild(journal.fills(), journal.peakEquity(), fill -> { });
     if (!journal.fills().isEmpty()) {
-      // a positions row lost with a kill (it follows its fill) is written again from the rebuilt book
-      for (String symbol : portfolio.symbols()) {
+      // a positions row lost with a kill (it follows its fill) is written again from the rebuilt book; a row as new
+      // as the book is left as it is, so the risk role's check at start sees it as stored (a differing one halts)
+      for (String symbol : lostRows(journal.positions(), portfolio)) {
         persistPosition(symbol);
       }
       log(portfolio.snapshot(MicrosClock.SYSTEM.nowMicros()));
@@ -67,6 +71,14 @@ public final class PortfolioVerticle extends VerticleBase {
     return Future.all(List.of(
         bus.<Fill>consumer(Addresses.EXEC_FILLS, m -> onFill(m.body())).completion(),
         TickFlow.consumer(vertx, "portfolio", m -> m.body().ticks().forEach(portfolio::onTick)).completion()));
+  }
+
+  /** The symbols whose stored row is missing or older than the rebuilt position: rows a kill lost. */
+  static List<String> lostRows(List<Position> stored, Portfolio rebuilt) {
+    Map<String, Long> storedAt = new HashMap<>();
+    stored.forEach(row -> storedAt.put(row.symbol(), row.tsMicros()));
+    return rebuilt.symbols().stream().filter(symbol -> rebuilt.position(symbol)
+        .filter(p -> !storedAt.containsKey(symbol) || storedAt.get(symbol) < p.tsMicros()).isPresent()).toList();
   }
 
   private void onFill(Fill fill) {
