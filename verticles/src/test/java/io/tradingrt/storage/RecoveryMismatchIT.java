@@ -13,6 +13,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -59,9 +60,13 @@ class RecoveryMismatchIT {
       int open = 0;
       while (open < 3 && System.nanoTime() < deadline) {
         Thread.sleep(1_000);
-        JsonObject positions = getJson(port, "/api/positions?limit=1000");
-        open = (int) positions.getJsonArray("items").stream().map(JsonObject.class::cast)
-            .filter(p -> new BigDecimal(p.getString("quantity")).signum() != 0).count();
+        try {
+          JsonObject positions = getJson(port, "/api/positions?limit=1000");
+          open = (int) positions.getJsonArray("items").stream().map(JsonObject.class::cast)
+              .filter(p -> new BigDecimal(p.getString("quantity")).signum() != 0).count();
+        } catch (HttpTimeoutException e) {
+          // a loaded machine (the suite runs beside other jars): ask again until the deadline
+        }
       }
       assertTrue(open >= 3, "positions open in at least three symbols within two minutes, got " + open);
       assertNotEquals(-1, runtime.terminate(Duration.ofSeconds(60)), "stopped on SIGTERM");
@@ -220,7 +225,7 @@ class RecoveryMismatchIT {
 
   private static HttpResponse<String> get(int port, String path) throws Exception {
     return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-        .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+        .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
   }
 
   private static JsonObject getJson(int port, String path) throws Exception {
@@ -237,7 +242,7 @@ class RecoveryMismatchIT {
   private static HttpResponse<String> post(int port, String path, String body) throws Exception {
     return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
         .header("Authorization", "Bearer " + TOKEN).header("Content-Type", "application/json")
-        .timeout(Duration.ofSeconds(10)).POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+        .timeout(Duration.ofSeconds(30)).POST(HttpRequest.BodyPublishers.ofString(body)).build(),
         HttpResponse.BodyHandlers.ofString());
   }
 
