@@ -291,10 +291,42 @@ async function control(command) {
   }
 }
 
+/** What the runtime's start rebuilt from the journal (GET /api/recovery); a book that differs from the stored one warns. */
+function showRecovery(r) {
+  const panel = $('recovery');
+  if (!r) {
+    $('recovery-line').textContent = 'no recovery report: the risk role did not answer';
+    return;
+  }
+  state.recovery = r;
+  $('recovery-line').textContent = r.line;
+  $('recovery-state').textContent = r.state;
+  $('recovery-state').className = 'pill' + (STATES.has(r.state) ? ' state-' + r.state : '');
+  const mismatches = Array.isArray(r.mismatches) ? r.mismatches : [];
+  const consistent = r.consistent === true;
+  $('recovery-verdict').textContent = !r.journaled ? 'no journal kept'
+    : consistent ? 'consistent with the stored positions' : `NOT consistent: ${mismatches.length} mismatches`;
+  $('recovery-verdict').className = 'verdict' + (consistent ? ' ok' : '');
+  panel.classList.toggle('warning', !consistent && r.journaled !== false);
+  $('recovery-figures').textContent = `${num(r.entries).toLocaleString('en-US')} journal entries · ${num(r.totalMillis).toLocaleString('en-US')} ms`;
+  $('recovery-mismatches').replaceChildren(...mismatches.map((m) => {
+    const li = document.createElement('li');
+    li.textContent = String(m);
+    return li;
+  }));
+}
+
+// asked again on every bus reconnect: the runtime may have restarted and rebuilt a different book
+async function loadRecovery() {
+  const r = await fetch('api/recovery').then((res) => (res.ok ? res.json() : null)).catch(() => null);
+  showRecovery(r);
+}
+
 async function loadOnce() {
   const get = async (path) => { const r = await fetch(path); return r.ok ? r.json() : null; };
   const risk = await get('api/risk');
   if (risk) showState(risk.state, risk.lastChange && risk.lastChange.message);
+  await loadRecovery();
   const orders = await get('api/orders?limit=200');
   if (orders) orders.items.reverse().forEach(onOrderEvent);
   const trades = await get('api/trades?limit=200');
@@ -319,7 +351,7 @@ $('timeframe').addEventListener('change', (e) => { state.timeframe = e.target.va
 const bus = new Bus('eventbus', (up) => {
   $('conn').textContent = up ? 'bus: live' : 'bus: reconnecting';
   $('conn').className = 'pill ' + (up ? 'up' : 'down');
-  if (up) pollHealthOnce();
+  if (up) { pollHealthOnce(); loadRecovery(); }
 });
 bus.on('metrics.live', onMetrics);
 bus.on('md.bars', onBar);

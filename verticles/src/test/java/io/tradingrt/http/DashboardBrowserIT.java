@@ -19,7 +19,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * A person's view: headless chromium loads the dashboard from the running jar (its embedded defaults), sees it update
- * several times a second over SockJS, types the token, clicks Halt and sees the trading state change.
+ * several times a second over SockJS, reads the recovery report of this start, types the token, clicks Halt and sees
+ * the trading state change.
  * Screenshot: target/dashboard.png.
  */
 class DashboardBrowserIT {
@@ -40,6 +41,18 @@ class DashboardBrowserIT {
       browser.navigate("http://127.0.0.1:" + port + "/");
       eventually(20, "the dashboard receives metrics.live", () -> number(browser.eval(
           "window.__trt ? window.__trt.liveCount : 0")) > 0);
+
+      // the recovery panel shows this start's report, the line the jar logged, as text
+      String logged = runtime.awaitLine(l -> l.contains("RiskVerticle: recovery: "), Duration.ofSeconds(5));
+      String report = rest.get("/api/recovery").bodyAsJsonObject().getString("line");
+      eventually(10, "the recovery panel shows the report", () -> report.equals(browser.eval(
+          "document.getElementById('recovery-line').textContent")));
+      assertTrue(report.contains(" journal entries in ") && logged.endsWith(report), logged + " / " + report);
+      assertEquals("consistent with the stored positions", browser.eval(
+          "document.getElementById('recovery-verdict').textContent"), "a fresh start is consistent");
+      assertEquals(false, browser.eval("document.getElementById('recovery').classList.contains('warning')"));
+      assertEquals("ACTIVE", browser.eval("document.getElementById('recovery-state').textContent"));
+      assertEquals("polite", browser.eval("document.querySelector('#recovery [aria-live]').getAttribute('aria-live')"));
 
       long before = number(browser.eval("window.__trt.liveCount"));
       String ticksBefore = (String) browser.eval("document.getElementById('ticks-total').textContent");

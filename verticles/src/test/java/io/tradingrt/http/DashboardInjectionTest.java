@@ -83,6 +83,8 @@ class DashboardInjectionTest {
         eventually(20, "the blotter shows the order sent over REST", () -> text(browser, "orders").contains("rest-"));
       }
       eventually(10, "the hostile quote is listed", () -> text(browser, "quotes").contains("quote-"));
+      eventually(10, "the recovery panel shows the risk role's report as text", () -> text(browser,
+          "recovery-line").startsWith("recovery: "));
       Thread.sleep(500); // an image error fires asynchronously after the markup is parsed
 
       assertEquals(TITLE, browser.eval("document.title"), "no script from the data ran");
