@@ -51,8 +51,10 @@ public final class JournalRead {
     try {
       List<Fill> fills = list(connection, "SELECT " + TradingRows.FILL_SELECT
           + " FROM trades ORDER BY fill_seq NULLS FIRST, ts, fill_id", TradingRows::fill);
+      // in submission order (each order's first event), which is the paper broker's queue priority
       List<OrderEvent> working = list(connection, "SELECT " + TradingRows.ORDER_SELECT
-          + " FROM latest_orders WHERE status NOT IN (" + TERMINAL + ") ORDER BY event_seq",
+          + " FROM latest_orders JOIN (SELECT client_order_id, min(event_seq) AS first_seq FROM orders "
+          + "GROUP BY client_order_id) USING (client_order_id) WHERE status NOT IN (" + TERMINAL + ") ORDER BY first_seq",
           r -> TradingRows.order(r).event());
       List<Position> positions = list(connection, "SELECT " + Rows.POSITION_COLUMNS + " FROM positions ORDER BY symbol",
           Rows::position);
