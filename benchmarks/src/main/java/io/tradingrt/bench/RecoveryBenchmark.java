@@ -78,8 +78,10 @@ public final class RecoveryBenchmark {
   /** The fold each trading role does at start. */
   private static void fold(JournalImage image) {
     MicrosClock clock = MicrosClock.SYSTEM;
+    long t0 = System.nanoTime();
     Portfolio portfolio = new Portfolio(Fixed.of(1_000_000_000L));
     portfolio.rebuild(image.fills(), image.peakEquity(), f -> { });
+    long t1 = System.nanoTime();
     Map<String, InstrumentSpec> specs = new HashMap<>();
     SYMBOLS.forEach(s -> specs.put(s, new InstrumentSpec(Fixed.of("0.01"), Fixed.ONE, Fixed.ONE,
         Fixed.of(100_000), Fixed.of("0.01"), Fixed.of(1_000_000))));
@@ -87,6 +89,7 @@ public final class RecoveryBenchmark {
         Fixed.ZERO, TradingState.HALTED, Fixed.ZERO, TradingState.REDUCING, 0, 0, 1_000_000,
         Fixed.of(1_000_000_000L)), clock);
     List<String> mismatches = risk.rebuild(image);
+    long t2 = System.nanoTime();
     if (!mismatches.isEmpty()) {
       throw new IllegalStateException("the benchmark journal is inconsistent: " + mismatches.get(0));
     }
@@ -101,6 +104,11 @@ public final class RecoveryBenchmark {
       }
     }
     image.workingOrders().forEach(o -> broker.resume(o, byOrder.get(o.clientOrderId())));
+    long t3 = System.nanoTime();
+    if (Boolean.getBoolean("parts")) {
+      System.out.printf("    portfolio %d ms, risk %d ms, broker %d ms%n", (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000,
+          (t3 - t2) / 1_000_000);
+    }
   }
 
   /** {@code rows} journal rows: 4 per filled order, 2 per working one (SUBMITTED, ACCEPTED). */
