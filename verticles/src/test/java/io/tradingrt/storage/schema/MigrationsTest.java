@@ -49,7 +49,8 @@ class MigrationsTest {
       }
       // the V1 layout, written as a V1 runtime wrote it (today's writer needs the V7 columns)
       try (var statement = connection.createStatement()) {
-        statement.execute("INSERT INTO orders VALUES (1, 'o-1', 'momentum', 'AAPL', 'BUY', 'LIMIT', 'PARTIALLY_FILLED', "
+        statement.execute("INSERT INTO orders VALUES (1, 'o-1', 'momentum', 'AAPL', 'BUY', 'LIMIT', "
+            + "'PARTIALLY_FILLED', "
             + "10, 101.5, 4, 101.5, NULL, NULL, make_timestamp(" + MONDAY + "))");
         statement.execute("INSERT INTO trades VALUES ('o-1-F1', 'o-1', 'momentum', 'AAPL', 'BUY', 4, 101.5, 0.04, "
             + "make_timestamp(" + MONDAY + "))");
@@ -59,7 +60,8 @@ class MigrationsTest {
     try (DuckDBConnection connection = DuckDb.open(file, "256MB", 1)) {
       assertEquals(List.of(2, 3, 4, 5, 6, 7, 8), Migrations.fromClasspath().apply(connection));
       assertEquals(8, Migrations.currentVersion(connection));
-      assertEquals("DAY 6.00000000", scalar(connection, "SELECT time_in_force || ' ' || remaining_quantity FROM orders"),
+      assertEquals("DAY 6.00000000", scalar(connection,
+          "SELECT time_in_force || ' ' || remaining_quantity FROM orders"),
           "V7 gives old orders their time in force and remaining quantity");
       assertEquals("1", scalar(connection, "SELECT fill_seq FROM trades"), "V7 numbers old fills in time order");
       assertEquals(1, count(connection, "latest_orders"), "the V2 view exists and reads V1 data");
