@@ -2,6 +2,7 @@ package io.tradingrt.execution;
 
 import io.tradingrt.codecs.Addresses;
 import io.tradingrt.codecs.Fill;
+import io.tradingrt.codecs.Headers;
 import io.tradingrt.codecs.JournalImage;
 import io.tradingrt.codecs.OrderEvent;
 import io.tradingrt.codecs.OrderRequest;
@@ -111,7 +112,10 @@ public final class ExecutionVerticle extends VerticleBase {
     }
     return Future.all(List.of(
         bus.<OrderRequest>consumer(Addresses.EXEC_SUBMIT, m -> {
-          working.put(m.body().clientOrderId(), m.headers());
+          // the order reached the broker now: in-runtime tick-to-trade ends here (metrics reads it on its events)
+          MultiMap headers = MultiMap.caseInsensitiveMultiMap().addAll(m.headers())
+              .add(Headers.BROKER_MICROS, Long.toString(clock.nowMicros()));
+          working.put(m.body().clientOrderId(), headers);
           publish(broker.submit(m.body()));
         }).completion(),
         TickFlow.consumer(vertx, "execution", m -> {
@@ -141,20 +145,21 @@ public final class ExecutionVerticle extends VerticleBase {
     if (result.isEmpty()) {
       return;
     }
-    // fills before their events: a FILLED event must not reach a consumer before the fill it reports
+    // fills before their events: a FILLED event must not reach a consumer before the fill it reports. Each record
+    // is handed to the writer before it is published: what a consumer writes because of it (the portfolio's
+    // positions row) then reaches the writer after it and cannot commit without it
     for (Fill fill : result.fills()) {
-      bus.publish(Addresses.EXEC_FILLS, fill, headersOf(fill.clientOrderId()));
-      logFill(fill);
       if (durable != null) {
         durable.send(Addresses.STORAGE_FILLS, fill, "fill/" + fill.fillId(), this::acked);
       }
+      bus.publish(Addresses.EXEC_FILLS, fill, headersOf(fill.clientOrderId()));
+      logFill(fill);
     }
     for (OrderEvent event : result.events()) {
-      DeliveryOptions headers = headersOf(event.clientOrderId());
-      bus.publish(Addresses.EXEC_EVENTS, event, headers);
       if (durable != null) {
         durable.send(Addresses.STORAGE_ORDER_EVENTS, event, event.clientOrderId() + "/" + event.status(), this::acked);
       }
+      bus.publish(Addresses.EXEC_EVENTS, event, headersOf(event.clientOrderId()));
     }
     for (OrderEvent event : result.events()) {
       if (event.status().isTerminal()) {
