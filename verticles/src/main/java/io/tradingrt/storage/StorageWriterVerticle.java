@@ -56,7 +56,7 @@ public final class StorageWriterVerticle extends VerticleBase {
   private WriterLoop loop;
   private Thread thread;
   private final AtomicLong dropReports = new AtomicLong();
-  /** Durable writes offered so far: a cached journal image is valid while this has not moved. */
+  /** Durable writes of journal facts offered so far: a cached journal image is valid while this has not moved. */
   private final AtomicLong journalVersion = new AtomicLong();
   /** Written and read on the writer thread only. */
   private JournalImage journalImage;
@@ -135,7 +135,11 @@ public final class StorageWriterVerticle extends VerticleBase {
 
   private void durable(Message<?> message, WriteQueue.Durable item, Context context) {
     CompletableFuture<StorageWriter.TradingWrite> done = item.done();
-    journalVersion.incrementAndGet();
+    // positions rows are the check of a rebuild, not what it folds: writing them (as the portfolio does at start,
+    // for rows a kill lost) must not hand a role starting beside it an image whose rows were already rewritten
+    if (!item.events().isEmpty() || !item.fills().isEmpty() || !item.journal().isEmpty()) {
+      journalVersion.incrementAndGet();
+    }
     queue.offer(item);
     done.whenComplete((written, error) -> context.runOnContext(v -> {
       if (error != null) {
