@@ -109,7 +109,8 @@ const lineChart = (chart, names, colors, yNames) => chart.setOption({...dark, an
   xAxis: {type: 'time', ...axis}, yAxis: yNames.map((n, i) => ({type: 'value', scale: true, name: '', ...axis, position: i ? 'right' : 'left', splitLine: {show: !i, lineStyle: {color: '#1f2630'}}})),
   series: names.map((name, i) => ({type: 'line', name, showSymbol: false, yAxisIndex: yNames.length > 1 && i > 0 ? 1 : 0, lineStyle: {width: 1.5, color: colors[i]}, itemStyle: {color: colors[i]}, data: []}))});
 lineChart(charts.equity, ['equity', 'realized', 'unrealized'], ['#58a6ff', '#26a69a', '#e3b341'], ['equity', 'pnl']);
-lineChart(charts.latency, ['p50', 'p99'], ['#26a69a', '#ef5350'], ['µs']);
+lineChart(charts.latency, ['in-runtime p50', 'in-runtime p99', 'feed-to-fill p50', 'feed-to-fill p99'],
+  ['#58a6ff', '#a371f7', '#26a69a', '#ef5350'], ['µs']);
 lineChart(charts.system, ['ticks/s', 'heap MB'], ['#58a6ff', '#a371f7'], ['ticks/s', 'MB']);
 window.addEventListener('resize', () => Object.values(charts).forEach((c) => c.resize()));
 
@@ -130,15 +131,19 @@ function onMetrics(m) {
   $('k-orders').textContent = m.ordersTotal.toLocaleString();
   $('k-denied').textContent = m.ordersDenied.toLocaleString();
   $('k-fills').textContent = m.fillsTotal.toLocaleString();
+  $('k-rt-p50').textContent = micros(m.inRuntimeP50Micros);
+  $('k-rt-p99').textContent = micros(m.inRuntimeP99Micros);
   $('k-p50').textContent = micros(m.tickToTradeP50Micros);
   $('k-p99').textContent = micros(m.tickToTradeP99Micros);
+  state.inRuntimeP50Micros = m.inRuntimeP50Micros;
   $('k-writer').textContent = m.writerQueueDepth.toLocaleString() + ' / ' + m.writerDropped.toLocaleString();
   $('k-heap').textContent = (m.heapUsedBytes / 1048576).toFixed(0) + ' MB';
   $('k-cpu').textContent = (m.cpuPermille / 10).toFixed(1) + ' %';
   showState(m.tradingState);
   const t = m.tsMicros / 1000;
   push(state.equity, [t, num(m.equity), num(m.realizedPnl), num(m.unrealizedPnl)]);
-  push(state.latency, [t, m.tickToTradeP50Micros, m.tickToTradeP99Micros]);
+  push(state.latency, [t, m.inRuntimeP50Micros, m.inRuntimeP99Micros, m.tickToTradeP50Micros,
+    m.tickToTradeP99Micros]);
   push(state.system, [t, m.ticksPerSecond, m.heapUsedBytes / 1048576]);
   state.dirty.add('lines');
 }
@@ -259,7 +264,7 @@ function renderFills() {
 function renderLines() {
   const col = (rows, i) => rows.map((r) => [r[0], r[i]]);
   charts.equity.setOption({series: [{data: col(state.equity, 1)}, {data: col(state.equity, 2)}, {data: col(state.equity, 3)}]});
-  charts.latency.setOption({series: [{data: col(state.latency, 1)}, {data: col(state.latency, 2)}]});
+  charts.latency.setOption({series: [1, 2, 3, 4].map((i) => ({data: col(state.latency, i)}))});
   charts.system.setOption({series: [{data: col(state.system, 1)}, {data: col(state.system, 2)}]});
 }
 

@@ -61,6 +61,18 @@ class DashboardBrowserIT {
       assertTrue(updates >= 10, "at least 5 updates a second, got " + updates + " in 2 s");
       assertTrue(!ticksBefore.equals(browser.eval("document.getElementById('ticks-total').textContent")),
           "the tick counter moves");
+      // both tick-to-trade figures reach the dashboard, labelled; the in-runtime one is measured on the orders the
+      // default strategies send (issue 13 wants its p50 under 1 ms here: ~0.4-1 ms on these 2 shared cores today,
+      // so that bound waits for the hot-path work and is not asserted yet)
+      eventually(40, "an in-runtime tick-to-trade figure on the dashboard", () -> number(browser.eval(
+          "window.__trt.inRuntimeP50Micros || 0")) > 0);
+      long p50 = number(browser.eval("window.__trt.inRuntimeP50Micros"));
+      System.out.println("DashboardBrowserIT: in-runtime tick-to-trade p50 " + p50 + " µs, shown as "
+          + browser.eval("document.getElementById('k-rt-p50').textContent"));
+      assertTrue(((String) browser.eval("document.getElementById('k-rt-p50').parentElement.textContent"))
+          .startsWith("In-runtime p50"), "the dashboard labels which figure it shows");
+      assertTrue(((String) browser.eval("document.getElementById('k-p50').parentElement.textContent"))
+          .startsWith("Feed-to-fill p50"), "the dashboard labels which figure it shows");
       eventually(15, "candles drawn", () -> number(browser.eval(
           "echarts.getInstanceByDom(document.getElementById('candles')).getOption().series[0].data.length")) > 0);
 
