@@ -49,6 +49,8 @@ class RecoveryKillIT {
     final List<String> resting = new ArrayList<>();
     String state = "ACTIVE";
     String cause;
+    int storageFlaps;
+    int faultsAtKill;
 
     /** Reads this run's acknowledgement lines; returns the number of fills acknowledged in it. */
     int collect(List<String> lines) {
@@ -70,16 +72,16 @@ class RecoveryKillIT {
     }
   }
 
-  private record Row(int cycle, String stop, double seconds, long entries, long folded, long rebuildMillis,
+  private record Row(int cycle, String stop, double startSeconds, double seconds, long entries, long folded, long rebuildMillis,
                      int ackedFills, int storedUnacked, int appliedLost) {
     @Override
     public String toString() {
-      return String.format(Locale.ROOT, "%5d  %-4s  %6.1f  %8d  %7d  %7d  %10d  %13d  %14d", cycle, stop, seconds,
+      return String.format(Locale.ROOT, "%5d  %-4s  %7.1f  %6.1f  %8d  %7d  %7d  %10d  %13d  %14d", cycle, stop, startSeconds, seconds,
           entries, folded, rebuildMillis, ackedFills, storedUnacked, appliedLost);
     }
   }
 
-  private static final String HEADER = "cycle  stop  run s  journal  folded  rebuild  acked fills  stored-unacked"
+  private static final String HEADER = "cycle  stop  start s  run s  journal  folded  rebuild  acked fills  stored-unacked"
       + "  applied-lost";
 
   @Test
@@ -93,7 +95,9 @@ class RecoveryKillIT {
     Set<String> published = Set.of();
     int ackedLastRun = 0;
     double secondsLastRun = 0;
+    double startLastRun = 0;
     int cancels = 0;
+    int readRetries = 0;
     int haltedRestarts = 0;
     long started = System.nanoTime();
     for (int cycle = 1; cycle <= KILL_CYCLES + 1; cycle++) {
@@ -101,7 +105,12 @@ class RecoveryKillIT {
         String where = "cycle " + cycle + " (after kill " + (cycle - 1) + ")";
         JsonObject recovery = node.get("/api/recovery");
         List<Fill> stored = node.storedFills();
-        List<Fill> folded = checkRecovery(where, node, recovery, acked, stored);
+        List<Fill> folded;
+        try {
+          folded = checkRecovery(where, node, recovery, acked, stored);
+        } finally {
+          node.saveLog("kill-" + cycle + "-start");
+        }
         List<String> prefix = folded.stream().map(Fill::fillId).toList();
         assertEquals(previousPrefix, prefix.subList(0, Math.min(previousPrefix.size(), prefix.size())),
             where + ": the fills folded at the last start stay the first ones in journal order");
@@ -111,7 +120,7 @@ class RecoveryKillIT {
         Set<String> prefixIds = new HashSet<>(prefix);
         int appliedLost = (int) published.stream().filter(id -> !prefixIds.contains(id)).count();
         if (cycle > 1) {
-          rows.add(new Row(cycle - 1, "kill", secondsLastRun, recovery.getLong("entries"), recovery.getLong("fills"),
+          rows.add(new Row(cycle - 1, "kill", startLastRun, secondsLastRun, recovery.getLong("entries"), recovery.getLong("fills"),
               recovery.getLong("totalMillis"), ackedLastRun, storedUnacked, appliedLost));
         }
         previousPrefix = prefix;
@@ -120,6 +129,7 @@ class RecoveryKillIT {
           checkLiveBookWhileHalted(where, node, recovery, new FillFold(folded, INITIAL_CASH));
         }
         if (cycle > KILL_CYCLES) {
+          readRetries += node.readRetries;
           break;
         }
         if (acked.state.equals("HALTED")) {
@@ -133,10 +143,13 @@ class RecoveryKillIT {
         if (cycle == 2 || random.nextInt(3) == 0) {
           control(node, "halt", acked);
         }
-        Thread.sleep(1_500 + random.nextInt(3_500));
+        Thread.sleep(1_500 + random.nextInt(2_000));
         published = new HashSet<>(node.publishedFillIds());
         secondsLastRun = node.secondsUp();
+        startLastRun = node.startSeconds;
         node.process.kill9();
+        node.saveLog("kill-" + cycle);
+        readRetries += node.readRetries;
         ackedLastRun = acked.collect(node.process.lines());
       }
     }
@@ -144,7 +157,9 @@ class RecoveryKillIT {
     System.out.println("RecoveryKillIT: " + KILL_CYCLES + " kill -9 cycles in " + String.format(Locale.ROOT, "%.0f s",
         total) + ", " + acked.fills.size() + " acknowledged fills, " + acked.orderEvents.size()
         + " acknowledged order events, " + cancels + " cancels after restart, " + haltedRestarts
-        + " HALTED restarts\n" + HEADER + "\n" + String.join("\n", rows.stream().map(Row::toString).toList()));
+        + " HALTED restarts, " + acked.storageFlaps + " restarts whose last state change was a storage fault "
+        + "clearing (STORAGE_RECOVERED), " + acked.faultsAtKill + " restarts during a storage fault, " + readRetries
+        + " reads asked again after a 504\n" + HEADER + "\n" + String.join("\n", rows.stream().map(Row::toString).toList()));
     assertTrue(acked.fills.size() >= 20 * KILL_CYCLES, "fills were frequent: " + acked.fills.size());
     assertTrue(haltedRestarts >= 1 && cancels >= 1, "halted restarts " + haltedRestarts + ", cancels " + cancels);
   }
@@ -161,7 +176,12 @@ class RecoveryKillIT {
         String where = "cycle " + cycle + " (after SIGTERM " + (cycle - 1) + ")";
         JsonObject recovery = node.get("/api/recovery");
         List<Fill> stored = node.storedFills();
-        List<Fill> folded = checkRecovery(where, node, recovery, acked, stored);
+        List<Fill> folded;
+        try {
+          folded = checkRecovery(where, node, recovery, acked, stored);
+        } finally {
+          node.saveLog("term-" + cycle + "-start");
+        }
         if (stopped != null) {
           Set<String> foldedIds = new HashSet<>(folded.stream().map(Fill::fillId).toList());
           assertTrue(foldedIds.containsAll(lastRunAcked), where + ": every fill the last run acknowledged is stored");
@@ -185,6 +205,7 @@ class RecoveryKillIT {
         lastRunPublished = new HashSet<>(node.publishedFillIds());
         int exit = node.process.terminate(Duration.ofSeconds(30));
         assertTrue(exit == 0 || exit == 143, where + ": SIGTERM stops the runtime, exit " + exit);
+        node.saveLog("term-" + cycle);
         String line = node.process.awaitLine(l -> STOPPED.matcher(l).find(), Duration.ofSeconds(5));
         stopped = STOPPED.matcher(line);
         assertTrue(stopped.find());
@@ -204,11 +225,28 @@ class RecoveryKillIT {
                                           List<Fill> stored) throws Exception {
     assertTrue(recovery.getBoolean("consistent"), where + ": " + recovery.encode());
     assertEquals(new JsonArray(), recovery.getJsonArray("mismatches"), where);
-    assertEquals(acked.state, recovery.getString("state"), where + ": " + recovery.getString("line"));
-    if (acked.cause == null) {
-      assertFalse(recovery.containsKey("lastChange"), where + ": " + recovery.encode());
+    String cause = recovery.containsKey("lastChange") ? recovery.getJsonObject("lastChange").getString("cause") : null;
+    if ("STORAGE_UNAVAILABLE".equals(cause)) {
+      // killed during a storage fault: the restarted writer answers, so the state must return to the command's
+      acked.faultsAtKill++;
+      long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+      JsonObject risk = node.get("/api/risk");
+      while (!risk.getString("state").equals(acked.state) && System.nanoTime() < deadline) {
+        Thread.sleep(200);
+        risk = node.get("/api/risk");
+      }
+      assertEquals(acked.state, risk.getString("state"), where + ": restarted during a storage fault ("
+          + recovery.getString("line") + "), the healthy writer must end it: " + risk.encode());
+      cause = risk.getJsonObject("lastChange").getString("cause");
     } else {
-      assertEquals(acked.cause, recovery.getJsonObject("lastChange").getString("cause"), where);
+      assertEquals(acked.state, recovery.getString("state"), where + ": " + recovery.getString("line"));
+    }
+    // a storage writer too slow to answer its health poll (this machine is loaded) flips REDUCING and back: that
+    // leaves the state as the command set it, with STORAGE_RECOVERED as the last cause; it is counted, not hidden
+    if ("STORAGE_RECOVERED".equals(cause) && !"STORAGE_RECOVERED".equals(acked.cause)) {
+      acked.storageFlaps++;
+    } else {
+      assertEquals(acked.cause, cause, where + ": the cause of the state: " + recovery.encode());
     }
     assertEquals(acked.state, node.get("/api/risk").getString("state"), where + ": /api/risk");
 
