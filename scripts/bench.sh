@@ -2,7 +2,7 @@
 # End-to-end figures (not JMH): tick-to-trade latency, storage throughput/query latency, and HTTP (REST latency at a
 # constant rate, SockJS fan-out CPU; both against verticles/target/runtime.jar started as a separate process).
 # Build first: ./mvnw -B -q -DskipTests -Pbenchmarks package. Output goes to stdout and target/bench-*.txt.
-# Usage: scripts/bench.sh [latency|storage|http|hardening|all]
+# Usage: scripts/bench.sh [latency|storage|recovery|http|hardening|all]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 jar=benchmarks/target/benchmarks.jar
@@ -23,6 +23,10 @@ if [ "$what" = storage ] || [ "$what" = all ]; then
   echo "== storage: full pipeline with the strategies' windows scaled to the tick rate"
   java "${java_opts[@]}" -Dparts=2 -DscaleStrategies=true -cp "$jar" io.tradingrt.bench.StorageBenchmark \
     | tee target/bench-storage-scaled.txt
+fi
+if [ "$what" = recovery ] || [ "$what" = all ]; then
+  echo "== recovery: reading the journal and rebuilding the cores, against journal size (median of 3)"
+  java "${java_opts[@]}" -cp "$jar" io.tradingrt.bench.RecoveryBenchmark | tee target/bench-recovery.txt
 fi
 if [ "$what" = http ] || [ "$what" = all ]; then
   [ -f verticles/target/runtime.jar ] || { echo "bench.sh: verticles/target/runtime.jar is missing" >&2; exit 2; }

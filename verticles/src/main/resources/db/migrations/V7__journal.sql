@@ -29,3 +29,22 @@ CREATE TABLE trading_journal (
   amount      DECIMAL(18,8),           -- RUN_START: the run number; DAY_ROLL: the daily-loss baseline equity
   ts          TIMESTAMP     NOT NULL
 );
+
+-- Orders that can still fill (no terminal event), each at its latest state (ranked as latest_orders ranks, V5),
+-- with the sequence of its first event: a rebuild resumes them in submission order, the broker's queue priority.
+-- Finding the few open orders first keeps the ranking off the millions of finished ones.
+CREATE VIEW working_orders AS
+WITH open AS (
+  SELECT client_order_id, min(event_seq) AS first_seq
+  FROM orders
+  GROUP BY client_order_id
+  HAVING NOT bool_or(status IN ('DENIED', 'REJECTED', 'FILLED', 'CANCELED', 'EXPIRED'))
+)
+SELECT orders.*, open.first_seq
+FROM orders JOIN open USING (client_order_id)
+QUALIFY row_number() OVER (
+  PARTITION BY client_order_id
+  ORDER BY filled_quantity DESC,
+           CASE status WHEN 'INITIALIZED' THEN 0 WHEN 'SUBMITTED' THEN 1 WHEN 'ACCEPTED' THEN 2
+                       WHEN 'PENDING_CANCEL' THEN 3 WHEN 'PARTIALLY_FILLED' THEN 4 ELSE 5 END DESC,
+           event_seq DESC) = 1;

@@ -11,7 +11,7 @@ import java.util.Map;
  * @param entries          journal rows the image was read from (order events, fills, journal entries)
  * @param readMicros       how long reading took
  * @param fills            every stored fill, in the order the writer committed them
- * @param workingOrders    the latest event of every order that is not terminal, oldest first
+ * @param workingOrders    the latest event of every order that is not terminal, in submission order
  * @param positions        the stored {@code positions} rows, for the consistency check
  * @param tradedQuantities Σ signed fill quantity per symbol, summed by the database, for the consistency check
  * @param lastStateChange  the latest journaled trading-state change, or null

@@ -143,20 +143,21 @@ public final class ExecutionVerticle extends VerticleBase {
     if (result.isEmpty()) {
       return;
     }
-    // fills before their events: a FILLED event must not reach a consumer before the fill it reports
+    // fills before their events: a FILLED event must not reach a consumer before the fill it reports. Each record
+    // is handed to the writer before it is published: what a consumer writes because of it (the portfolio's
+    // positions row) then reaches the writer after it and cannot commit without it
     for (Fill fill : result.fills()) {
-      bus.publish(Addresses.EXEC_FILLS, fill, headersOf(fill.clientOrderId()));
-      logFill(fill);
       if (durable != null) {
         durable.send(Addresses.STORAGE_FILLS, fill, "fill/" + fill.fillId(), this::acked);
       }
+      bus.publish(Addresses.EXEC_FILLS, fill, headersOf(fill.clientOrderId()));
+      logFill(fill);
     }
     for (OrderEvent event : result.events()) {
-      DeliveryOptions headers = headersOf(event.clientOrderId());
-      bus.publish(Addresses.EXEC_EVENTS, event, headers);
       if (durable != null) {
         durable.send(Addresses.STORAGE_ORDER_EVENTS, event, event.clientOrderId() + "/" + event.status(), this::acked);
       }
+      bus.publish(Addresses.EXEC_EVENTS, event, headersOf(event.clientOrderId()));
     }
     for (OrderEvent event : result.events()) {
       if (event.status().isTerminal()) {

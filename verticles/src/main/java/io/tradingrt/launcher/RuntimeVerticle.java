@@ -13,7 +13,8 @@ import java.util.Set;
 import java.util.logging.Logger;
 
 /**
- * Deploys the configured roles in dependency order (storage first, feeds last) and undeploys them in reverse, so on
+ * Deploys the configured roles in dependency order, stage by stage (storage first, feeds last; see {@link Roles}),
+ * and undeploys them in reverse, so on
  * SIGTERM the feeds stop before the strategies and the writer flushes last. Vert.x undeploys child deployments all
  * at once before a parent's {@code stop()}, so the ordered stop is requested first, on {@link #STOP_ROLES}, by the
  * launcher's shutdown hook.
@@ -44,8 +45,9 @@ public final class RuntimeVerticle extends VerticleBase {
     List<Roles.Role> toDeploy = Roles.ORDER.stream().filter(r -> wanted.contains(r.name())).toList();
     vertx.eventBus().<Object>localConsumer(STOP_ROLES, m -> stopRoles().onComplete(v -> m.reply(true)));
     Future<Void> chain = Future.succeededFuture();
-    for (Roles.Role role : toDeploy) {
-      chain = chain.compose(v -> deploy(role));
+    for (int stage : toDeploy.stream().map(Roles.Role::stage).distinct().sorted().toList()) {
+      List<Roles.Role> together = toDeploy.stream().filter(r -> r.stage() == stage).toList();
+      chain = chain.compose(v -> Future.all(together.stream().map(this::deploy).toList()).mapEmpty());
     }
     return chain.onSuccess(v -> LOG.info("runtime: started roles " + toDeploy.stream().map(Roles.Role::name).toList()
         + " on the " + (vertx.isNativeTransportEnabled() ? "epoll" : "NIO") + " transport"));
