@@ -81,7 +81,7 @@ class RecoveryKillIT {
     }
   }
 
-  private static final String HEADER = "cycle  stop  start s  run s  journal  folded  rebuild  acked fills  stored-unacked"
+  private static final String HEADER = "cycle  stop  start s   up s  journal  folded  rebuild  acked fills  stored-unacked"
       + "  applied-lost";
 
   @Test
