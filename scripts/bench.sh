@@ -14,6 +14,8 @@ if [ "$what" = latency ] || [ "$what" = all ]; then
   echo "== tick-to-trade latency (in-process, from the tick's planned send time)"
   java "${java_opts[@]}" -cp "$jar" io.tradingrt.bench.TickToTradeLatency 10000 100000 --seconds 20 --pacing timer \
     | tee target/bench-latency-timer.txt
+  java "${java_opts[@]}" -cp "$jar" io.tradingrt.bench.TickToTradeLatency 10000 100000 --seconds 20 --pacing timer \
+    --flow realistic | tee target/bench-latency-realistic.txt
   java "${java_opts[@]}" -cp "$jar" io.tradingrt.bench.TickToTradeLatency 10000 100000 --seconds 20 --pacing thread \
     | tee target/bench-latency-thread.txt
 fi

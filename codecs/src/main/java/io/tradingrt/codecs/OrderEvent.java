@@ -8,8 +8,9 @@ import java.util.Objects;
  * journal holds what a restart needs to keep a working order working.
  */
 public record OrderEvent(String clientOrderId, String strategy, String symbol, Side side, OrderType type,
-                         TimeInForce timeInForce, OrderStatus status, Fixed quantity, Fixed limitPrice, Fixed filledQuantity,
-                         Fixed avgFillPrice, ReasonCode reasonCode, String message, long tsMicros) {
+                         TimeInForce timeInForce, OrderStatus status, Fixed quantity, Fixed limitPrice,
+                         Fixed filledQuantity, Fixed avgFillPrice, ReasonCode reasonCode, String message,
+                         long tsMicros) {
   public OrderEvent {
     Objects.requireNonNull(clientOrderId, "clientOrderId");
     Objects.requireNonNull(strategy, "strategy");

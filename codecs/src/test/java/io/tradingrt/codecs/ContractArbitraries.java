@@ -190,11 +190,11 @@ public class ContractArbitraries extends DomainContextBase {
 
   @Provide
   public static Arbitrary<MetricsSnapshot> metricsSnapshots() {
-    return Combinators.combine(Arbitraries.longs().list().ofSize(13), fixeds().list().ofSize(4), tradingStates(),
+    return Combinators.combine(Arbitraries.longs().list().ofSize(15), fixeds().list().ofSize(4), tradingStates(),
             Arbitraries.integers())
         .as((n, f, state, cpu) -> new MetricsSnapshot(n.get(0), n.get(1), n.get(2), n.get(3), n.get(4), n.get(5),
             n.get(6), f.get(0), f.get(1), f.get(2), f.get(3), state, n.get(7), n.get(8), n.get(9), n.get(10),
-            n.get(11), n.get(12), cpu));
+            n.get(11), n.get(12), cpu, n.get(13), n.get(14)));
   }
 
   /** Every kind, with the fields that do not apply sometimes null. */

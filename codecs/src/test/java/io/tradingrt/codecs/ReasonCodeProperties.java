@@ -130,8 +130,8 @@ class ReasonCodeProperties {
   }
 
   private static OrderEvent event(ReasonCode code) {
-    return new OrderEvent("c-1", "twap", "AAPL", Side.BUY, OrderType.MARKET, TimeInForce.DAY, OrderStatus.EXPIRED, Fixed.ONE, null,
-        Fixed.ZERO, Fixed.ZERO, code, "detail", 1L);
+    return new OrderEvent("c-1", "twap", "AAPL", Side.BUY, OrderType.MARKET, TimeInForce.DAY, OrderStatus.EXPIRED,
+        Fixed.ONE, null, Fixed.ZERO, Fixed.ZERO, code, "detail", 1L);
   }
 
   private static ObjectNode tree(Object value) {

@@ -98,6 +98,8 @@ public final class BridgePolicy {
       // tracing headers come from the tick that caused an order; a client must not forge latency figures
       headers.remove(Headers.CORRELATION_ID);
       headers.remove(Headers.TICK_MICROS);
+      headers.remove(Headers.INGEST_MICROS);
+      headers.remove(Headers.BROKER_MICROS);
     }
     if (address.equals(Addresses.RISK_CONTROL)) {
       // who sent a command is journaled: the bridge names itself, whatever the client claims

@@ -2,6 +2,7 @@ package io.tradingrt.execution;
 
 import io.tradingrt.codecs.Addresses;
 import io.tradingrt.codecs.Fill;
+import io.tradingrt.codecs.Headers;
 import io.tradingrt.codecs.JournalImage;
 import io.tradingrt.codecs.OrderEvent;
 import io.tradingrt.codecs.OrderRequest;
@@ -113,7 +114,10 @@ public final class ExecutionVerticle extends VerticleBase {
     }
     return Future.all(List.of(
         bus.<OrderRequest>consumer(Addresses.EXEC_SUBMIT, m -> {
-          working.put(m.body().clientOrderId(), m.headers());
+          // the order reached the broker now: in-runtime tick-to-trade ends here (metrics reads it on its events)
+          MultiMap headers = MultiMap.caseInsensitiveMultiMap().addAll(m.headers())
+              .add(Headers.BROKER_MICROS, Long.toString(clock.nowMicros()));
+          working.put(m.body().clientOrderId(), headers);
           publish(broker.submit(m.body()));
         }).completion(),
         TickFlow.consumer(vertx, "execution", m -> {

@@ -62,8 +62,8 @@ public final class OrderTracker {
 
   public OrderEvent event(ReasonCode reasonCode, String message, long tsMicros) {
     return new OrderEvent(request.clientOrderId(), request.strategy(), request.symbol(), request.side(),
-        request.type(), request.timeInForce(), status, request.quantity(), request.limitPrice(), filledQuantity, averageFillPrice(),
-        reasonCode, message, tsMicros);
+        request.type(), request.timeInForce(), status, request.quantity(), request.limitPrice(), filledQuantity,
+        averageFillPrice(), reasonCode, message, tsMicros);
   }
 
   public OrderRequest request() {

@@ -6,11 +6,16 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Tick-to-trade latency, its one definition and its one recorder: a fill's arrival minus the <em>planned</em> send time
- * of the tick that caused it (so a stalled feed or a pause shows up as latency), clamped to [0, 1 h]. The metrics role
- * owns the instance; the live snapshot (dashboard, {@code /api/metrics/current}), Prometheus and
- * {@code /api/metrics/execution} all read it, with HdrHistogram's percentiles at 3 significant digits.
- * Single-threaded: one verticle owns it.
+ * A tick-to-trade recorder: an end time minus the start time of the tick that caused it, clamped to [0, 1 h], with
+ * HdrHistogram's percentiles at 3 significant digits. The metrics role owns one per figure:
+ * <ul>
+ *   <li><b>feed-to-fill</b>: a fill's arrival minus the <em>planned</em> (or venue) time of its tick, so a stalled
+ *   feed or a pause shows up as latency;</li>
+ *   <li><b>in-runtime</b>: the order reaching the broker minus the moment its tick entered the runtime
+ *   ({@code ingest-micros}), what the runtime itself adds.</li>
+ * </ul>
+ * The live snapshot (dashboard, {@code /api/metrics/current}), Prometheus and {@code /api/metrics/execution} all read
+ * these two. Single-threaded: one verticle owns them.
  */
 public final class TickToTrade {
   /** Latencies above an hour are clamped: they are outages, not measurements. */
@@ -51,7 +56,7 @@ public final class TickToTrade {
     this.windowStart = nowMicros;
   }
 
-  /** The definition: arrival minus the causing tick's planned time, clamped; -1 when the tick is unknown (≤ 0). */
+  /** The definition: end minus the causing tick's start time, clamped; -1 when the start is unknown (≤ 0). */
   public static long latencyMicros(long arrivalMicros, long tickMicros) {
     if (tickMicros <= 0) {
       return -1;
@@ -60,7 +65,7 @@ public final class TickToTrade {
   }
 
   /**
-   * Records the fill that arrived at {@code arrivalMicros}.
+   * Records a measurement that ended at {@code arrivalMicros} (a fill's arrival, an order reaching the broker).
    *
    * @return the latency in µs, or -1 when it cannot be measured
    */

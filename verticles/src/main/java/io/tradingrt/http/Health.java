@@ -81,7 +81,8 @@ final class Health {
           .put("writer", writer.put("status", writerUp ? "UP" : "DOWN"))
           .put("feed", new JsonObject().put("expected", feedExpected).put("status", feedUp ? "UP" : "DOWN")
               .put("lastTickAgeMillis", state.lastTickArrivalMicros() == 0 ? null : sinceTick / 1_000))
-          .put("cluster", new JsonObject().put("clustered", vertx.isClustered()).put("status", clusterUp ? "UP" : "DOWN"))
+          .put("cluster", new JsonObject().put("clustered", vertx.isClustered())
+              .put("status", clusterUp ? "UP" : "DOWN"))
           // details only: a HALT after a mismatch is the trading state's business, not the process's health
           .put("recovery", recovery);
       return new JsonObject().put("status", writerUp && feedUp && clusterUp ? "UP" : "DOWN").put("checks", checks);

@@ -1,6 +1,7 @@
 package io.tradingrt.ingest;
 
 import io.tradingrt.codecs.Addresses;
+import io.tradingrt.codecs.Headers;
 import io.tradingrt.codecs.Tick;
 import io.tradingrt.codecs.TickBatch;
 import io.tradingrt.config.IngestSettings;
@@ -9,6 +10,7 @@ import io.tradingrt.time.MicrosClock;
 import io.vertx.core.Future;
 import io.vertx.core.Timer;
 import io.vertx.core.VerticleBase;
+import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.eventbus.EventBus;
 
 import java.io.IOException;
@@ -198,7 +200,9 @@ public final class IngestVerticle extends VerticleBase {
 
   private void publish(List<Tick> ticks) {
     flow.published();
-    bus.publish(Addresses.MD_TICKS, new TickBatch(ticks));
+    // the moment the ticks enter the runtime: in-runtime tick-to-trade starts here, not at their planned time
+    bus.publish(Addresses.MD_TICKS, new TickBatch(ticks), new DeliveryOptions()
+        .addHeader(Headers.INGEST_MICROS, Long.toString(MicrosClock.SYSTEM.nowMicros())));
     published += ticks.size();
   }
 

@@ -33,6 +33,7 @@ final class DomainMeters {
   private final AtomicLong writerQueueDepth = new AtomicLong();
   private final AtomicLong writerDropped = new AtomicLong();
   private final Timer tickToTrade;
+  private final Timer inRuntime;
 
   /** A counter and the total it has been advanced to. */
   private static final class Synced {
@@ -74,6 +75,19 @@ final class DomainMeters {
         .maximumExpectedValue(Duration.ofSeconds(10))
         .register(registry);
     meters.add(tickToTrade);
+    inRuntime = Timer.builder("tradingrt.tick.to.trade.in.runtime")
+        .description("an order reaching the broker minus the moment its tick entered the runtime, as the in-runtime "
+            + "TickToTrade recorder measures it")
+        .publishPercentileHistogram()
+        .minimumExpectedValue(Duration.ofNanos(1_000))
+        .maximumExpectedValue(Duration.ofSeconds(10))
+        .register(registry);
+    meters.add(inRuntime);
+  }
+
+  /** Mirrors each latency the in-runtime recorder measured. */
+  void recordInRuntime(long micros) {
+    inRuntime.record(micros, TimeUnit.MICROSECONDS);
   }
 
   /** Mirrors each latency the one {@code TickToTrade} recorder measured, for Prometheus' histogram buckets. */

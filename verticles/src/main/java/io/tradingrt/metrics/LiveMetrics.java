@@ -23,7 +23,8 @@ import java.util.TreeMap;
 
 /**
  * The live figures of the runtime: counters since start ({@link OrderCounts}), per-second rates, the latest account
- * and trading state, and the runtime's one {@link TickToTrade} recorder. Single-threaded: one verticle owns it.
+ * and trading state, and the two {@link TickToTrade} recorders (feed-to-fill, in-runtime). Single-threaded: one
+ * verticle owns it.
  */
 public final class LiveMetrics {
   private final MicrosClock clock;
@@ -31,6 +32,7 @@ public final class LiveMetrics {
   private final Map<String, RateMeter> ticksBySymbol = new HashMap<>();
   private final OrderCounts orders = new OrderCounts();
   private final TickToTrade tickToTrade;
+  private final TickToTrade inRuntime;
   private long signalsTotal;
   private long fillsTotal;
   private PortfolioSnapshot portfolio;
@@ -43,6 +45,7 @@ public final class LiveMetrics {
   public LiveMetrics(MicrosClock clock) {
     this.clock = clock;
     this.tickToTrade = new TickToTrade(clock.nowMicros());
+    this.inRuntime = new TickToTrade(clock.nowMicros());
   }
 
   public void onTicks(TickBatch batch) {
@@ -59,6 +62,19 @@ public final class LiveMetrics {
 
   public void onOrderEvent(OrderEvent event) {
     orders.add(event);
+  }
+
+  /**
+   * An order reached the broker at {@code brokerMicros}; its tick entered the runtime at {@code ingestMicros} (0 when
+   * the order was not caused by a tick: an operator's, or one resumed after a restart).
+   *
+   * @return the in-runtime tick-to-trade latency in µs, or -1 when it cannot be measured
+   */
+  public long onOrderAtBroker(long ingestMicros, long brokerMicros) {
+    if (ingestMicros <= 0 || brokerMicros <= 0) {
+      return -1;
+    }
+    return inRuntime.record(brokerMicros, ingestMicros);
   }
 
   /**
@@ -97,13 +113,15 @@ public final class LiveMetrics {
   public MetricsSnapshot snapshot() {
     long now = clock.nowMicros();
     TickToTrade.Summary latency = tickToTrade.live(now);
+    TickToTrade.Summary inRuntimeLatency = inRuntime.live(now);
     Fixed zero = Fixed.ZERO;
     return new MetricsSnapshot(now, ticks.total(), ticks.perSecond(now), signalsTotal, orders.orders(), orders.denied(),
         fillsTotal,
         portfolio == null ? zero : portfolio.equity(), portfolio == null ? zero : portfolio.realizedPnl(),
         portfolio == null ? zero : portfolio.unrealizedPnl(), portfolio == null ? zero : portfolio.drawdown(),
         tradingState, latency.p50Micros(), latency.p99Micros(), writerQueueDepth,
-        writerDropped, jvm.heapUsedBytes(), jvm.heapMaxBytes(), jvm.cpuPermille());
+        writerDropped, jvm.heapUsedBytes(), jvm.heapMaxBytes(), jvm.cpuPermille(), inRuntimeLatency.p50Micros(),
+        inRuntimeLatency.p99Micros());
   }
 
   public long ticksTotal() {
@@ -156,8 +174,13 @@ public final class LiveMetrics {
     return tradingState;
   }
 
-  /** The one tick-to-trade recorder; {@code /api/metrics/execution} reads its windows through the metrics role. */
+  /** The feed-to-fill recorder; {@code /api/metrics/execution} reads its windows through the metrics role. */
   public TickToTrade tickToTrade() {
     return tickToTrade;
+  }
+
+  /** The in-runtime tick-to-trade recorder: tick entering the runtime to its order reaching the broker. */
+  public TickToTrade inRuntime() {
+    return inRuntime;
   }
 }

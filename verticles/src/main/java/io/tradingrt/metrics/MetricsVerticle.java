@@ -3,6 +3,8 @@ package io.tradingrt.metrics;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.tradingrt.codecs.Addresses;
 import io.tradingrt.codecs.Fill;
+import io.tradingrt.codecs.Headers;
+import io.tradingrt.codecs.OrderStatus;
 import io.tradingrt.codecs.OrderEvent;
 import io.tradingrt.codecs.PortfolioSnapshot;
 import io.tradingrt.codecs.RiskStateChange;
@@ -69,6 +71,13 @@ public final class MetricsVerticle extends VerticleBase {
         bus.<Signal>consumer(Addresses.SIGNALS, m -> live.onSignal(m.body())).completion(),
         bus.<OrderEvent>consumer(Addresses.EXEC_EVENTS, m -> {
           live.onOrderEvent(m.body());
+          if (m.body().status() == OrderStatus.SUBMITTED) {
+            long latency = live.onOrderAtBroker(TickHeaders.micros(m, Headers.INGEST_MICROS),
+                TickHeaders.micros(m, Headers.BROKER_MICROS));
+            if (latency >= 0 && meters != null) {
+              meters.recordInRuntime(latency);
+            }
+          }
           if (book != null) {
             book.onOrderEvent(m.body());
           }

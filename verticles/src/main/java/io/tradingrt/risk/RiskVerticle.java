@@ -39,6 +39,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.logging.Logger;
 
 /**
@@ -63,7 +64,7 @@ public final class RiskVerticle extends VerticleBase {
   private boolean pollingStorage;
   private RecoveryReport recovery;
   private final long startMicros = clock.nowMicros();
-  private long entries;
+  private long entryCount;
 
   /**
    * @param instruments the {@code instruments} section, by symbol or {@code default}
@@ -172,8 +173,8 @@ public final class RiskVerticle extends VerticleBase {
       bus.send(Addresses.EXEC_SUBMIT, order, headers);
     } else {
       OrderEvent denied = new OrderEvent(order.clientOrderId(), order.strategy(), order.symbol(), order.side(),
-          order.type(), order.timeInForce(), OrderStatus.DENIED, order.quantity(), order.limitPrice(), Fixed.ZERO, Fixed.ZERO,
-          decision.reason(), decision.message(), decision.tsMicros());
+          order.type(), order.timeInForce(), OrderStatus.DENIED, order.quantity(), order.limitPrice(), Fixed.ZERO,
+          Fixed.ZERO, decision.reason(), decision.message(), decision.tsMicros());
       bus.publish(Addresses.EXEC_EVENTS, denied, headers);
       if (durable != null) {
         durable.send(Addresses.STORAGE_ORDER_EVENTS, denied, order.clientOrderId() + "/DENIED", id -> { });
@@ -210,7 +211,7 @@ public final class RiskVerticle extends VerticleBase {
   }
 
   /** Durable like an order event: retried until the writer commits it. */
-  private void journal(JournalEntry entry, java.util.function.Consumer<String> onStored) {
+  private void journal(JournalEntry entry, Consumer<String> onStored) {
     if (durable != null) {
       durable.send(Addresses.STORAGE_JOURNAL_ENTRIES, entry, entry.entryId(), onStored);
     }
@@ -218,7 +219,7 @@ public final class RiskVerticle extends VerticleBase {
 
   /** Unique across restarts: the time of this start and a counter. */
   private String entryId(String kind) {
-    return kind + "/" + startMicros + "-" + (++entries);
+    return kind + "/" + startMicros + "-" + (++entryCount);
   }
 
   private static JsonObject recoveryJson(RecoveryReport report) {

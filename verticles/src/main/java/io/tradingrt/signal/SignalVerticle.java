@@ -45,6 +45,8 @@ public final class SignalVerticle extends VerticleBase {
   private final List<StrategySettings> strategies;
   private final boolean persist;
   private EventBus bus;
+  /** When the batch being handled entered the runtime, copied onto the orders its ticks cause. */
+  private String batchIngestMicros;
 
   /** @param persist whether the journal is kept: then strategies are rebuilt from it and order ids name the run */
   public SignalVerticle(List<StrategySettings> strategies, boolean persist) {
@@ -93,7 +95,10 @@ public final class SignalVerticle extends VerticleBase {
     }
     LOG.info(() -> "signal: running " + byName.keySet() + ", order ids " + session);
     return Future.all(
-        TickFlow.consumer(vertx, "signal", m -> m.body().ticks().forEach(this::onTick)).completion(),
+        TickFlow.consumer(vertx, "signal", m -> {
+          batchIngestMicros = m.headers().get(Headers.INGEST_MICROS);
+          m.body().ticks().forEach(this::onTick);
+        }).completion(),
         bus.<OrderEvent>consumer(Addresses.EXEC_EVENTS, m -> {
           OrderEvent event = m.body();
           Strategy s = event.status().isTerminal() ? ownOrders.remove(event.clientOrderId())
@@ -132,14 +137,17 @@ public final class SignalVerticle extends VerticleBase {
     DeliveryOptions headers = new DeliveryOptions()
         .addHeader(Headers.CORRELATION_ID, cause.symbol() + ":" + cause.seq())
         .addHeader(Headers.TICK_MICROS, Long.toString(cause.tsMicros()));
+    if (batchIngestMicros != null) {
+      headers.addHeader(Headers.INGEST_MICROS, batchIngestMicros);
+    }
     bus.<RiskDecision>request(Addresses.ORDERS_SUBMIT, order, headers).onFailure(e -> {
       LOG.warning(() -> "signal: " + order.clientOrderId() + " of " + strategy.name() + " got no risk decision: "
           + e.getMessage());
       // no decision means no order: give the strategy its terminal event so it does not count the order as pending
       ownOrders.remove(order.clientOrderId());
       strategy.onOrderEvent(new OrderEvent(order.clientOrderId(), order.strategy(), order.symbol(), order.side(),
-          order.type(), order.timeInForce(), OrderStatus.REJECTED, order.quantity(), order.limitPrice(), Fixed.ZERO, Fixed.ZERO,
-          ReasonCode.NO_RISK_DECISION, ReasonCode.NO_RISK_DECISION.sentence() + ": " + e.getMessage(),
+          order.type(), order.timeInForce(), OrderStatus.REJECTED, order.quantity(), order.limitPrice(), Fixed.ZERO,
+          Fixed.ZERO, ReasonCode.NO_RISK_DECISION, ReasonCode.NO_RISK_DECISION.sentence() + ": " + e.getMessage(),
           order.tsMicros()));
     });
   }

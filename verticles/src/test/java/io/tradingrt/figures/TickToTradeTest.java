@@ -69,7 +69,7 @@ class TickToTradeTest {
   }
 
   private static OrderEvent event(OrderStatus status, ReasonCode reason) {
-    return new OrderEvent("o", "s", "AAPL", Side.BUY, OrderType.MARKET, TimeInForce.DAY, status, Fixed.ONE, null, Fixed.ZERO,
-        Fixed.ZERO, reason, reason == null ? null : reason.sentence(), T0);
+    return new OrderEvent("o", "s", "AAPL", Side.BUY, OrderType.MARKET, TimeInForce.DAY, status, Fixed.ONE, null,
+        Fixed.ZERO, Fixed.ZERO, reason, reason == null ? null : reason.sentence(), T0);
   }
 }

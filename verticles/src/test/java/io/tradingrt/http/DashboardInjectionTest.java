@@ -125,8 +125,8 @@ class DashboardInjectionTest {
     Fixed one = Fixed.of(1);
     Fixed price = Fixed.of(100);
     bus.publish(Addresses.EXEC_EVENTS, new OrderEvent(prefix + "-" + MARKUP, "strategy-" + MARKUP,
-        prefix + "-symbol-" + MARKUP, Side.BUY, OrderType.MARKET, TimeInForce.DAY, OrderStatus.DENIED, one, null, Fixed.ZERO,
-        Fixed.ZERO, ReasonCode.UNKNOWN_INSTRUMENT, "denied-" + ATTRIBUTE_BREAK + MARKUP, now));
+        prefix + "-symbol-" + MARKUP, Side.BUY, OrderType.MARKET, TimeInForce.DAY, OrderStatus.DENIED, one, null,
+        Fixed.ZERO, Fixed.ZERO, ReasonCode.UNKNOWN_INSTRUMENT, "denied-" + ATTRIBUTE_BREAK + MARKUP, now));
     bus.publish(Addresses.EXEC_FILLS, new Fill("fill-" + prefix + MARKUP, prefix + "-" + MARKUP,
         "strategy-" + MARKUP, prefix + "-symbol-" + MARKUP, Side.SELL, one, price, Fixed.ZERO, now));
     bus.publish(Addresses.RISK_STATE, new RiskStateChange(TradingState.ACTIVE, TradingState.HALTED,

@@ -25,12 +25,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Each figure has one definition and tick-to-trade one recorder (the metrics role's): the live snapshot the dashboard
- * draws, {@code /api/metrics/current}, {@code /api/metrics/execution} and Prometheus {@code /metrics} agree on it.
+ * Each figure has one definition and each tick-to-trade figure one recorder (the metrics role's: feed-to-fill and
+ * in-runtime): the live snapshot the dashboard draws, {@code /api/metrics/current}, {@code /api/metrics/execution}
+ * and Prometheus {@code /metrics} agree on it.
  */
 class OneFigureTest {
   private static final int FILLS = 7;
   private static final long LATENCY_MICROS = 40_000;
+  private static final int SUBMITTED = 5;
+  private static final long IN_RUNTIME_MICROS = 300;
 
   @Test
   void tickToTradeAndDenialsReadTheSameOnEveryView() {
@@ -42,6 +45,18 @@ class OneFigureTest {
         stack.vertx.eventBus().publish(Addresses.EXEC_FILLS, new Fill("f-" + i, "o-" + i, "figures", "AAPL", Side.BUY,
             Fixed.ONE, Fixed.of(100), Fixed.ZERO, MicrosClock.SYSTEM.nowMicros()),
             new DeliveryOptions().addHeader(Headers.TICK_MICROS, Long.toString(tick)));
+      }
+      // in-runtime tick-to-trade, the second figure: its tick entered the runtime 300 µs before the order reached
+      // the broker; an order without the ingest header (an operator's) is not a tick-to-trade measurement
+      for (int i = 0; i < SUBMITTED; i++) {
+        long broker = MicrosClock.SYSTEM.nowMicros();
+        DeliveryOptions headers = new DeliveryOptions().addHeader(Headers.BROKER_MICROS, Long.toString(broker));
+        if (i > 0) {
+          headers.addHeader(Headers.INGEST_MICROS, Long.toString(broker - IN_RUNTIME_MICROS));
+        }
+        stack.vertx.eventBus().publish(Addresses.EXEC_EVENTS, new OrderEvent("s-" + i, "figures", "AAPL", Side.BUY,
+            OrderType.MARKET, TimeInForce.DAY, OrderStatus.SUBMITTED, Fixed.ONE, null, Fixed.ZERO, Fixed.ZERO, null,
+            null, broker), headers);
       }
       for (int i = 0; i < 3; i++) {
         stack.vertx.eventBus().publish(Addresses.EXEC_EVENTS, new OrderEvent("d-" + i, "figures", "NOPE", Side.BUY,
@@ -64,11 +79,16 @@ class OneFigureTest {
       assertEquals(latency.getLong("p50Micros"), current.getLong("tickToTradeP50Micros"), current.encode());
       assertEquals(latency.getLong("p99Micros"), current.getLong("tickToTradeP99Micros"), current.encode());
       assertEquals(3, current.getLong("ordersDenied"));
-      assertEquals(3, current.getLong("ordersTotal"));
+      assertEquals(3 + SUBMITTED, current.getLong("ordersTotal"));
+      // HdrHistogram at 3 significant digits: 300 µs reads back as 300
+      assertEquals(IN_RUNTIME_MICROS, current.getLong("inRuntimeP50Micros"), current.encode());
+      assertEquals(IN_RUNTIME_MICROS, current.getLong("inRuntimeP99Micros"), current.encode());
 
       eventually(5, "Prometheus with the denials", () -> prometheus(rest,
           "tradingrt_orders_denied_total\\{[^}]*reason=\"UNKNOWN_INSTRUMENT\"[^}]*\\} (\\S+)") == 3);
       assertEquals(FILLS, prometheus(rest, "tradingrt_tick_to_trade_seconds_count(?:\\{[^}]*\\})? (\\S+)"));
+      assertEquals(SUBMITTED - 1, prometheus(rest,
+          "tradingrt_tick_to_trade_in_runtime_seconds_count(?:\\{[^}]*\\})? (\\S+)"));
     }
   }
 

@@ -99,7 +99,8 @@ class LiveMetricsTest {
   void snapshotCarriesAccountStateWriterAndJvm() {
     live.onPortfolio(new PortfolioSnapshot(now.get(), Fixed.of(900), Fixed.of(1010), Fixed.of(7), Fixed.of(3),
         Fixed.ONE, Fixed.of(110), Fixed.of(110), Fixed.of(1020), Fixed.of(10), List.of()));
-    live.onRiskState(new RiskStateChange(TradingState.ACTIVE, TradingState.HALTED, ReasonCode.HALT, "operator", now.get()));
+    live.onRiskState(new RiskStateChange(TradingState.ACTIVE, TradingState.HALTED, ReasonCode.HALT, "operator",
+        now.get()));
     live.setWriterHealth(42, 3);
     live.setJvm(new JvmSample(100, 200, 250, 10, 1000));
     MetricsSnapshot snapshot = live.snapshot();
@@ -135,8 +136,8 @@ class LiveMetricsTest {
   }
 
   private OrderEvent order(String id, OrderStatus status, ReasonCode reason) {
-    return new OrderEvent(id, "s", "AAPL", Side.BUY, OrderType.MARKET, TimeInForce.DAY, status, Fixed.ONE, null, Fixed.ZERO,
-        Fixed.ZERO, reason, reason == null ? null : "denied", now.get());
+    return new OrderEvent(id, "s", "AAPL", Side.BUY, OrderType.MARKET, TimeInForce.DAY, status, Fixed.ONE, null,
+        Fixed.ZERO, Fixed.ZERO, reason, reason == null ? null : "denied", now.get());
   }
 
   private Fill fill() {

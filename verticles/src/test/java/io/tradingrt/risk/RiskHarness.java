@@ -233,7 +233,7 @@ final class RiskHarness {
   private OrderEvent event(ModelOrder order, OrderStatus status) {
     OrderRequest request = order.order;
     return new OrderEvent(request.clientOrderId(), request.strategy(), request.symbol(), request.side(),
-        request.type(), request.timeInForce(), status, request.quantity(), request.limitPrice(), order.filled, Fixed.ZERO, null, null,
-        clock.nowMicros());
+        request.type(), request.timeInForce(), status, request.quantity(), request.limitPrice(), order.filled,
+        Fixed.ZERO, null, null, clock.nowMicros());
   }
 }

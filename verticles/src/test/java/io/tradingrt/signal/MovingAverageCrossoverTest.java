@@ -49,8 +49,9 @@ class MovingAverageCrossoverTest {
   @Test
   void aDeniedOrderIsCaughtUpAtTheNextCross() {
     Signal buy = feed("10", "10", "10", "10", "9", "12").get(0);
-    strategy.onOrderEvent(new OrderEvent("momentum-1", "momentum", "AAPL", buy.side(), OrderType.MARKET, TimeInForce.DAY,
-        OrderStatus.DENIED, buy.quantity(), null, Fixed.ZERO, Fixed.ZERO, ReasonCode.TRADING_HALTED, "halted", 0));
+    strategy.onOrderEvent(new OrderEvent("momentum-1", "momentum", "AAPL", buy.side(), OrderType.MARKET,
+        TimeInForce.DAY, OrderStatus.DENIED, buy.quantity(), null, Fixed.ZERO, Fixed.ZERO, ReasonCode.TRADING_HALTED,
+        "halted", 0));
 
     List<Signal> next = feed("6");
 

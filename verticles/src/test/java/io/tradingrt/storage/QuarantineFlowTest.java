@@ -51,8 +51,9 @@ class QuarantineFlowTest {
     String deployment = vertx.deployVerticle(new StorageWriterVerticle(config), new DeploymentOptions()
         .setThreadingModel(ThreadingModel.WORKER)).await(30, TimeUnit.SECONDS);
 
-    OrderEvent denied = new OrderEvent("huge-1", "rest", "AAPL", Side.BUY, OrderType.MARKET, TimeInForce.DAY, OrderStatus.DENIED,
-        Fixed.of(20_000_000_000L), null, Fixed.ZERO, Fixed.ZERO, ReasonCode.MAX_NOTIONAL_EXCEEDED, "too big", MONDAY);
+    OrderEvent denied = new OrderEvent("huge-1", "rest", "AAPL", Side.BUY, OrderType.MARKET, TimeInForce.DAY,
+        OrderStatus.DENIED, Fixed.of(20_000_000_000L), null, Fixed.ZERO, Fixed.ZERO, ReasonCode.MAX_NOTIONAL_EXCEEDED,
+        "too big", MONDAY);
     Fill pricey = new Fill("pricey-F1", "pricey", "rest", "AAPL", Side.BUY, Fixed.ONE, Fixed.of(10_000_000_000L),
         Fixed.ZERO, MONDAY);
     List<Future<?>> replies = new ArrayList<>();

@@ -65,8 +65,8 @@ public final class StorageFixtures {
   }
 
   public static OrderEvent orderEvent(String clientOrderId, String symbol, OrderStatus status, String filled, long ts) {
-    return new OrderEvent(clientOrderId, "momentum", symbol, Side.BUY, OrderType.LIMIT, TimeInForce.GTC, status, Fixed.of(10),
-        Fixed.of("101.25"), Fixed.of(filled), filled.equals("0") ? Fixed.ZERO : Fixed.of("101.2"),
+    return new OrderEvent(clientOrderId, "momentum", symbol, Side.BUY, OrderType.LIMIT, TimeInForce.GTC, status,
+        Fixed.of(10), Fixed.of("101.25"), Fixed.of(filled), filled.equals("0") ? Fixed.ZERO : Fixed.of("101.2"),
         status == OrderStatus.DENIED ? ReasonCode.MAX_NOTIONAL_EXCEEDED : null, null, ts);
   }
 

@@ -357,7 +357,7 @@ public final class ContractCodecs {
           .fixed(m.realizedPnl()).fixed(m.unrealizedPnl()).fixed(m.drawdown()).enumValue(m.tradingState())
           .longValue(m.tickToTradeP50Micros()).longValue(m.tickToTradeP99Micros()).longValue(m.writerQueueDepth())
           .longValue(m.writerDropped()).longValue(m.heapUsedBytes()).longValue(m.heapMaxBytes())
-          .intValue(m.cpuPermille());
+          .intValue(m.cpuPermille()).longValue(m.inRuntimeP50Micros()).longValue(m.inRuntimeP99Micros());
     }
 
     @Override
@@ -365,7 +365,7 @@ public final class ContractCodecs {
       return new MetricsSnapshot(in.longValue(), in.longValue(), in.longValue(), in.longValue(), in.longValue(),
           in.longValue(), in.longValue(), in.fixed(), in.fixed(), in.fixed(), in.fixed(), in.enumValue(STATES),
           in.longValue(), in.longValue(), in.longValue(), in.longValue(), in.longValue(), in.longValue(),
-          in.intValue());
+          in.intValue(), in.longValue(), in.longValue());
     }
   }
 

@@ -81,6 +81,8 @@ public final class RowAppenders {
     appender.append(m.heapUsedBytes());
     appender.append(m.heapMaxBytes());
     appender.append(m.cpuPermille());
+    appender.append(m.inRuntimeP50Micros());
+    appender.append(m.inRuntimeP99Micros());
     appender.endRow();
   }
 

@@ -26,7 +26,7 @@ public final class Rows {
   public static final String METRICS_COLUMNS = "epoch_us(ts) AS ts_us, ticks_total, ticks_per_second, signals_total, "
       + "orders_total, orders_denied, fills_total, equity, realized_pnl, unrealized_pnl, drawdown, trading_state, "
       + "tick_to_trade_p50_micros, tick_to_trade_p99_micros, writer_queue_depth, writer_dropped, heap_used_bytes, "
-      + "heap_max_bytes, cpu_permille";
+      + "heap_max_bytes, cpu_permille, coalesce(in_runtime_p50_micros, 0), coalesce(in_runtime_p99_micros, 0)";
 
   private Rows() {
   }
@@ -48,7 +48,8 @@ public final class Rows {
   public static MetricsSnapshot metrics(ResultSet r) throws SQLException {
     return new MetricsSnapshot(r.getLong(1), r.getLong(2), r.getLong(3), r.getLong(4), r.getLong(5), r.getLong(6),
         r.getLong(7), fixed(r, 8), fixed(r, 9), fixed(r, 10), fixed(r, 11), TradingState.valueOf(r.getString(12)),
-        r.getLong(13), r.getLong(14), r.getLong(15), r.getLong(16), r.getLong(17), r.getLong(18), r.getInt(19));
+        r.getLong(13), r.getLong(14), r.getLong(15), r.getLong(16), r.getLong(17), r.getLong(18), r.getInt(19),
+        r.getLong(20), r.getLong(21));
   }
 
   /** NULL stays null; sums wider than 8 digits are rounded half-even. */

@@ -129,7 +129,7 @@ class StorageQueriesTest {
     writer.checkpoint();
     StorageStats stats = queries.stats();
     assertEquals(500L, stats.rowCounts().get("market_ticks"));
-    assertEquals(7L, stats.rowCounts().get("schema_migrations"));
+    assertEquals(8L, stats.rowCounts().get("schema_migrations"));
     assertTrue(stats.fileBytes() > 0);
   }
 }

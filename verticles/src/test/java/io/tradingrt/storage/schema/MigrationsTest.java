@@ -30,11 +30,11 @@ class MigrationsTest {
   @Test
   void freshDatabaseGetsEveryMigrationInOrder() throws Exception {
     try (DuckDBConnection connection = DuckDb.open(dir.resolve("fresh.duckdb"), "256MB", 1)) {
-      assertEquals(List.of(1, 2, 3, 4, 5, 6, 7), Migrations.fromClasspath().apply(connection));
-      assertEquals("1,2,3,4,5,6,7", scalar(connection, "SELECT string_agg(version::VARCHAR, ',' ORDER BY version) "
+      assertEquals(List.of(1, 2, 3, 4, 5, 6, 7, 8), Migrations.fromClasspath().apply(connection));
+      assertEquals("1,2,3,4,5,6,7,8", scalar(connection, "SELECT string_agg(version::VARCHAR, ',' ORDER BY version) "
           + "FROM schema_migrations"));
       assertEquals(List.of(), Migrations.fromClasspath().apply(connection), "a second start applies nothing");
-      assertEquals(7, Migrations.currentVersion(connection));
+      assertEquals(8, Migrations.currentVersion(connection));
     }
   }
 
@@ -49,7 +49,8 @@ class MigrationsTest {
       }
       // the V1 layout, written as a V1 runtime wrote it (today's writer needs the V7 columns)
       try (var statement = connection.createStatement()) {
-        statement.execute("INSERT INTO orders VALUES (1, 'o-1', 'momentum', 'AAPL', 'BUY', 'LIMIT', 'PARTIALLY_FILLED', "
+        statement.execute("INSERT INTO orders VALUES (1, 'o-1', 'momentum', 'AAPL', 'BUY', 'LIMIT', "
+            + "'PARTIALLY_FILLED', "
             + "10, 101.5, 4, 101.5, NULL, NULL, make_timestamp(" + MONDAY + "))");
         statement.execute("INSERT INTO trades VALUES ('o-1-F1', 'o-1', 'momentum', 'AAPL', 'BUY', 4, 101.5, 0.04, "
             + "make_timestamp(" + MONDAY + "))");
@@ -57,9 +58,10 @@ class MigrationsTest {
       assertEquals(0, count(connection, "duckdb_views() WHERE view_name = 'latest_orders'"));
     }
     try (DuckDBConnection connection = DuckDb.open(file, "256MB", 1)) {
-      assertEquals(List.of(2, 3, 4, 5, 6, 7), Migrations.fromClasspath().apply(connection));
-      assertEquals(7, Migrations.currentVersion(connection));
-      assertEquals("DAY 6.00000000", scalar(connection, "SELECT time_in_force || ' ' || remaining_quantity FROM orders"),
+      assertEquals(List.of(2, 3, 4, 5, 6, 7, 8), Migrations.fromClasspath().apply(connection));
+      assertEquals(8, Migrations.currentVersion(connection));
+      assertEquals("DAY 6.00000000", scalar(connection,
+          "SELECT time_in_force || ' ' || remaining_quantity FROM orders"),
           "V7 gives old orders their time in force and remaining quantity");
       assertEquals("1", scalar(connection, "SELECT fill_seq FROM trades"), "V7 numbers old fills in time order");
       assertEquals(1, count(connection, "latest_orders"), "the V2 view exists and reads V1 data");
@@ -89,7 +91,7 @@ class MigrationsTest {
           "CREATE TABLE half_done (x INTEGER);\nSELECT * FROM no_such_table;"));
       StorageException error = assertThrows(StorageException.class, () -> new Migrations(withBroken).apply(connection));
       assertEquals(StorageErrorCode.MIGRATION_FAILED, error.code());
-      assertEquals(7, Migrations.currentVersion(connection));
+      assertEquals(8, Migrations.currentVersion(connection));
       assertEquals(0, count(connection, "duckdb_tables() WHERE table_name = 'half_done'"));
     }
   }

@@ -133,7 +133,7 @@ class StorageWriterTest {
     writer.appendBars(List.of(new Bar("AAPL", "1m", MONDAY, Fixed.of(1), Fixed.of(2), Fixed.of("0.5"), Fixed.of(1),
         Fixed.of(10), Fixed.of("1.2"), 4)));
     writer.appendMetrics(new MetricsSnapshot(MONDAY, 1, 2, 3, 4, 5, 6, Fixed.of(1_000_000), Fixed.ZERO, Fixed.ONE,
-        Fixed.ZERO, TradingState.ACTIVE, 10, 20, 0, 0, 1 << 20, 1 << 30, 125));
+        Fixed.ZERO, TradingState.ACTIVE, 10, 20, 0, 0, 1 << 20, 1 << 30, 125, 4, 9));
     writer.appendLogs(List.of(new LogEntry(MONDAY, "WARN", "risk", "worker-1", "throttled", null)));
     writer.appendPortfolioSnapshot(new PortfolioSnapshot(MONDAY, Fixed.of(1_000_000), Fixed.of(1_000_000),
         Fixed.ZERO, Fixed.ZERO, Fixed.ZERO, Fixed.ZERO, Fixed.ZERO, Fixed.of(1_000_000), Fixed.ZERO, List.of()));
