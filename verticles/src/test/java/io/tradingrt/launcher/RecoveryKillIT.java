@@ -72,17 +72,17 @@ class RecoveryKillIT {
     }
   }
 
-  private record Row(int cycle, String stop, double startSeconds, double seconds, long entries, long folded, long rebuildMillis,
-                     int ackedFills, int storedUnacked, int appliedLost) {
+  private record Row(int cycle, String stop, double startSeconds, double seconds, long entries, long folded,
+                     long rebuildMillis, int ackedFills, int storedUnacked, int appliedLost) {
     @Override
     public String toString() {
-      return String.format(Locale.ROOT, "%5d  %-4s  %7.1f  %6.1f  %8d  %7d  %7d  %10d  %13d  %14d", cycle, stop, startSeconds, seconds,
-          entries, folded, rebuildMillis, ackedFills, storedUnacked, appliedLost);
+      return String.format(Locale.ROOT, "%5d  %-4s  %7.1f  %6.1f  %8d  %7d  %7d  %10d  %13d  %14d", cycle, stop,
+          startSeconds, seconds, entries, folded, rebuildMillis, ackedFills, storedUnacked, appliedLost);
     }
   }
 
-  private static final String HEADER = "cycle  stop  start s   up s  journal  folded  rebuild  acked fills  stored-unacked"
-      + "  applied-lost";
+  private static final String HEADER = "cycle  stop  start s   up s  journal  folded  rebuild  acked fills"
+      + "  stored-unacked  applied-lost";
 
   @Test
   void twentyKillsLoseNothingAcknowledged(@TempDir Path dir) throws Exception {
@@ -120,8 +120,8 @@ class RecoveryKillIT {
         Set<String> prefixIds = new HashSet<>(prefix);
         int appliedLost = (int) published.stream().filter(id -> !prefixIds.contains(id)).count();
         if (cycle > 1) {
-          rows.add(new Row(cycle - 1, "kill", startLastRun, secondsLastRun, recovery.getLong("entries"), recovery.getLong("fills"),
-              recovery.getLong("totalMillis"), ackedLastRun, storedUnacked, appliedLost));
+          rows.add(new Row(cycle - 1, "kill", startLastRun, secondsLastRun, recovery.getLong("entries"),
+              recovery.getLong("fills"), recovery.getLong("totalMillis"), ackedLastRun, storedUnacked, appliedLost));
         }
         previousPrefix = prefix;
         if (acked.state.equals("HALTED")) {
@@ -159,7 +159,8 @@ class RecoveryKillIT {
         + " acknowledged order events, " + cancels + " cancels after restart, " + haltedRestarts
         + " HALTED restarts, " + acked.storageFlaps + " restarts whose last state change was a storage fault "
         + "clearing (STORAGE_RECOVERED), " + acked.faultsAtKill + " restarts during a storage fault, " + readRetries
-        + " reads asked again after a 504\n" + HEADER + "\n" + String.join("\n", rows.stream().map(Row::toString).toList()));
+        + " reads asked again after a 504\n" + HEADER + "\n"
+        + String.join("\n", rows.stream().map(Row::toString).toList()));
     assertTrue(acked.fills.size() >= 20 * KILL_CYCLES, "fills were frequent: " + acked.fills.size());
     assertTrue(haltedRestarts >= 1 && cancels >= 1, "halted restarts " + haltedRestarts + ", cancels " + cancels);
   }
