@@ -33,6 +33,8 @@ import java.util.logging.Logger;
  */
 public final class ExecutionVerticle extends VerticleBase {
   private static final Logger LOG = Logger.getLogger(ExecutionVerticle.class.getName());
+  /** Every acknowledgement is wanted when logAcks is on, so its lines are not rate-limited like the others. */
+  private static final Logger ACKS = Logger.getLogger(ExecutionVerticle.class.getName() + ".acks");
 
   /** The one clock of this role: the broker and the trading calendar both read it. */
   private final MicrosClock clock = MicrosClock.SYSTEM;
@@ -185,7 +187,7 @@ public final class ExecutionVerticle extends VerticleBase {
 
   private void acked(String id) {
     if (logAcks) {
-      LOG.info(() -> "execution: stored " + id);
+      ACKS.info(() -> "execution: stored " + id);
     }
   }
 

@@ -11,10 +11,15 @@ import java.util.logging.SimpleFormatter;
  * Rate-limits lines that repeat: at most {@code burst} lines of one kind per window, the rest counted and reported on
  * the next line of that kind that passes ("… 1,234 similar lines suppressed"). Lines are of one kind when logger,
  * level and message agree once digits are ignored, so "order 17 failed" and "order 18 failed" count together.
+ * Loggers named {@code *.acks} are never limited: each of their lines is a record someone asked for (the execution
+ * role's {@code logAcks} lines are how a test or an operator learns what storage acknowledged), and they are logged
+ * only when switched on.
  */
 final class RepeatedLines implements Filter {
   private static final int MAX_KINDS = 4_096;
   private static final int KEY_LENGTH = 160;
+  /** The logger-name suffix of lines that are never rate-limited. */
+  static final String EVERY_LINE_SUFFIX = ".acks";
 
   private record Kind(long windowStartNanos, int passed, long suppressed) {
   }
@@ -33,6 +38,9 @@ final class RepeatedLines implements Filter {
 
   @Override
   public synchronized boolean isLoggable(LogRecord record) {
+    if (record.getLoggerName() != null && record.getLoggerName().endsWith(EVERY_LINE_SUFFIX)) {
+      return true;
+    }
     String key = key(record);
     long now = nanoTime.getAsLong();
     Kind kind = kinds.get(key);
