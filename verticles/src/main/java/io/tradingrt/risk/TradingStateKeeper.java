@@ -56,10 +56,18 @@ final class TradingStateKeeper {
     }
   }
 
-  /** The state journaled last, taken over at a restart: no change, no event (nothing changed). */
+  /**
+   * The state journaled last, taken over at a restart: no change, no event (nothing changed). A state a storage
+   * fault set is restored as a fault still in progress, so the first healthy report of the writer lifts it as live
+   * (STORAGE_RECOVERED, back to the state before the fault) instead of leaving it for an operator.
+   */
   void restore(RiskStateChange last) {
     state = last.to();
     lastChange = last;
+    if (last.cause() == ReasonCode.STORAGE_UNAVAILABLE) {
+      beforeStorageFault = last.from();
+      decidedDuringFault = false;
+    }
   }
 
   /** The change that set the current state, or null while it is the initial ACTIVE. */

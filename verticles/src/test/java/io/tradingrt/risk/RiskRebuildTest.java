@@ -1,0 +1,67 @@
+package io.tradingrt.risk;
+
+import io.tradingrt.codecs.Fixed;
+import io.tradingrt.codecs.JournalEntry;
+import io.tradingrt.codecs.JournalImage;
+import io.tradingrt.codecs.OrderType;
+import io.tradingrt.codecs.ReasonCode;
+import io.tradingrt.codecs.RiskStateChange;
+import io.tradingrt.codecs.TradingState;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The trading state a restart takes over from the journal, and how it goes on from there. */
+class RiskRebuildTest {
+
+  private final TestData.ManualClock clock = new TestData.ManualClock(1_000_000);
+
+  @Test
+  void aStateAStorageFaultSetIsLiftedByTheFirstHealthyWriterAfterARestart() {
+    RiskEngine engine = rebuilt(new RiskStateChange(TradingState.ACTIVE, TradingState.REDUCING,
+        ReasonCode.STORAGE_UNAVAILABLE, "storage cannot commit: disk full", 500_000));
+    assertEquals(TradingState.REDUCING, engine.state());
+    assertFalse(engine.storageIsAvailable(), "the fault is still in progress, as the journal left it");
+    assertEquals(ReasonCode.STORAGE_UNAVAILABLE, engine.check(TestData.order("o-1").build()).reason(),
+        "orders wait for storage as they did before the restart");
+
+    engine.storageAvailable();
+    assertEquals(TradingState.ACTIVE, engine.state());
+    assertEquals(ReasonCode.STORAGE_RECOVERED, engine.lastStateChange().cause());
+  }
+
+  @Test
+  void anOperatorsHaltIsKeptWhenStorageIsHealthy() {
+    RiskEngine engine = rebuilt(new RiskStateChange(TradingState.ACTIVE, TradingState.HALTED, ReasonCode.HALT,
+        "operator", 500_000));
+    assertTrue(engine.storageIsAvailable());
+    engine.storageAvailable();
+    assertEquals(TradingState.HALTED, engine.state());
+    assertEquals(ReasonCode.HALT, engine.lastStateChange().cause());
+    assertEquals(ReasonCode.TRADING_HALTED, engine.check(TestData.order("o-1").build()).reason());
+  }
+
+  @Test
+  void aHaltDuringTheFaultIsNotLiftedByStorageRecovering() {
+    RiskEngine engine = rebuilt(new RiskStateChange(TradingState.ACTIVE, TradingState.REDUCING,
+        ReasonCode.STORAGE_UNAVAILABLE, "storage cannot commit", 500_000));
+    engine.control(io.tradingrt.codecs.ControlCommand.HALT, "operator, after the restart");
+    engine.storageAvailable();
+    assertEquals(TradingState.HALTED, engine.state(), "the operator decided during the fault");
+  }
+
+  private RiskEngine rebuilt(RiskStateChange last) {
+    RiskEngine engine = new RiskEngine(new Instruments(Map.of("AAPL", TestData.instrument())),
+        TestData.limits().build(), clock);
+    List<String> mismatches = engine.rebuild(new JournalImage(2, 1, 0, List.of(), List.of(), List.of(), Map.of(),
+        JournalEntry.stateChange("state/1", last), null, null, List.of()));
+    assertEquals(List.of(), mismatches);
+    engine.onTick(TestData.tick("AAPL").build());
+    return engine;
+  }
+}
