@@ -46,18 +46,14 @@ public final class MeanReversion extends TargetPositionStrategy {
 
   @Override
   Target target(Tick tick) {
-    RollingWindow mids = bySymbol.computeIfAbsent(tick.symbol(), symbol -> new RollingWindow(window));
+    RollingWindow mids = bySymbol.computeIfAbsent(tick.symbol(), symbol -> new RollingWindow(window, true));
     mids.add(tick.mid());
     if (!mids.isFull()) {
       return null;
     }
     BigInteger n = BigInteger.valueOf(window);
     BigInteger sum = BigInteger.valueOf(mids.sum());
-    BigInteger sumOfSquares = BigInteger.ZERO;
-    for (int i = 0; i < window; i++) {
-      BigInteger value = BigInteger.valueOf(mids.raw(i));
-      sumOfSquares = sumOfSquares.add(value.multiply(value));
-    }
+    BigInteger sumOfSquares = mids.sumOfSquares();
     BigInteger deviation = n.multiply(BigInteger.valueOf(tick.mid().raw())).subtract(sum);
     BigInteger spread = n.multiply(sumOfSquares).subtract(sum.multiply(sum));
     // z² > k² ⇔ deviation² · scale² > k_raw² · spread, all in exact integers
