@@ -10,7 +10,8 @@ import java.util.Map;
  * Fast/slow simple moving averages of the quote mid. When the fast average crosses above the slow one the target is
  * long {@code quantity}; when it crosses below, short {@code quantity} (stop-and-reverse, so the strategy is always
  * in the market after its first cross). The first full window only sets the regime: a cross needs a previous side.
- * Averages are compared exactly (fastSum × slow vs slowSum × fast), so no rounding can invent or hide a cross.
+ * Averages are compared exactly (fastSum × slow vs slowSum × fast, in 128 bits: windows of thousands of ticks at
+ * prices in the hundreds overflow a long), so no rounding can invent or hide a cross.
  */
 public final class MovingAverageCrossover extends TargetPositionStrategy {
 
@@ -51,8 +52,7 @@ public final class MovingAverageCrossover extends TargetPositionStrategy {
     if (!averages.slow.isFull()) {
       return null;
     }
-    int side = Long.signum(Long.compare(Math.multiplyExact(averages.fast.sum(), (long) slow),
-        Math.multiplyExact(averages.slow.sum(), (long) fast)));
+    int side = Integer.signum(compareProducts(averages.fast.sum(), slow, averages.slow.sum(), fast));
     int previous = averages.lastSide;
     if (side != 0) {
       averages.lastSide = side;
@@ -63,5 +63,15 @@ public final class MovingAverageCrossover extends TargetPositionStrategy {
     return side > 0
         ? new Target(quantity, "SMA(" + fast + ") crossed above SMA(" + slow + ")")
         : new Target(quantity.negate(), "SMA(" + fast + ") crossed below SMA(" + slow + ")");
+  }
+
+  /** Compares a × b with c × d exactly, as 128-bit signed products. */
+  static int compareProducts(long a, long b, long c, long d) {
+    long high = Math.multiplyHigh(a, b);
+    long otherHigh = Math.multiplyHigh(c, d);
+    if (high != otherHigh) {
+      return Long.compare(high, otherHigh);
+    }
+    return Long.compareUnsigned(a * b, c * d);
   }
 }

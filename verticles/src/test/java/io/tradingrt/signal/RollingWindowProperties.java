@@ -12,7 +12,10 @@ import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-/** The running sums a window keeps up are exactly the sums of what it holds, however values come and go. */
+/**
+ * The strategies' exact arithmetic: the running sums a window keeps up are exactly the sums of what it holds,
+ * however values come and go, and the crossover's comparison of averages is the exact one, beyond a long's range.
+ */
 class RollingWindowProperties {
 
   @Property(tries = 300)
@@ -30,5 +33,21 @@ class RollingWindowProperties {
       assertEquals(sum, window.sum());
       assertEquals(squares, window.sumOfSquares());
     }
+  }
+
+  @Property(tries = 2000)
+  void theCrossoverComparesProductsExactly(@ForAll long a, @ForAll long b, @ForAll long c, @ForAll long d) {
+    int expected = BigInteger.valueOf(a).multiply(BigInteger.valueOf(b))
+        .compareTo(BigInteger.valueOf(c).multiply(BigInteger.valueOf(d)));
+    assertEquals(Integer.signum(expected), Integer.signum(MovingAverageCrossover.compareProducts(a, b, c, d)));
+  }
+
+  @Property(tries = 200)
+  void aWideWindowAtHighPricesComparesWithoutOverflow(@ForAll @LongRange(min = 1_000, max = 1_000_000) long price) {
+    // 40,000 ticks at up to 1,000,000: the sums times the other window are far beyond a long
+    long raw = Fixed.of(price).raw();
+    assertEquals(0, MovingAverageCrossover.compareProducts(raw * 10_000, 40_000, raw * 40_000, 10_000));
+    assertEquals(1, Integer.signum(MovingAverageCrossover.compareProducts(raw * 10_000 + 1, 40_000, raw * 40_000,
+        10_000)));
   }
 }
