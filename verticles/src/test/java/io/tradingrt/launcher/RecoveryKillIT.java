@@ -103,14 +103,9 @@ class RecoveryKillIT {
     for (int cycle = 1; cycle <= KILL_CYCLES + 1; cycle++) {
       try (RecoveryNode node = RecoveryNode.start("kill-" + cycle, dir, cycle)) {
         String where = "cycle " + cycle + " (after kill " + (cycle - 1) + ")";
-        JsonObject recovery = node.get("/api/recovery");
-        List<Fill> stored = node.storedFills();
-        List<Fill> folded;
-        try {
-          folded = checkRecovery(where, node, recovery, acked, stored);
-        } finally {
-          node.saveLog("kill-" + cycle + "-start");
-        }
+        Restart restart = checkedRestart("kill-" + cycle, where, node, acked);
+        JsonObject recovery = restart.recovery();
+        List<Fill> folded = restart.folded();
         List<String> prefix = folded.stream().map(Fill::fillId).toList();
         assertEquals(previousPrefix, prefix.subList(0, Math.min(previousPrefix.size(), prefix.size())),
             where + ": the fills folded at the last start stay the first ones in journal order");
@@ -175,14 +170,9 @@ class RecoveryKillIT {
     for (int cycle = 1; cycle <= 4; cycle++) {
       try (RecoveryNode node = RecoveryNode.start("term-" + cycle, dir, 100 + cycle)) {
         String where = "cycle " + cycle + " (after SIGTERM " + (cycle - 1) + ")";
-        JsonObject recovery = node.get("/api/recovery");
-        List<Fill> stored = node.storedFills();
-        List<Fill> folded;
-        try {
-          folded = checkRecovery(where, node, recovery, acked, stored);
-        } finally {
-          node.saveLog("term-" + cycle + "-start");
-        }
+        Restart restart = checkedRestart("term-" + cycle, where, node, acked);
+        JsonObject recovery = restart.recovery();
+        List<Fill> folded = restart.folded();
         if (stopped != null) {
           Set<String> foldedIds = new HashSet<>(folded.stream().map(Fill::fillId).toList());
           assertTrue(foldedIds.containsAll(lastRunAcked), where + ": every fill the last run acknowledged is stored");
@@ -222,6 +212,22 @@ class RecoveryKillIT {
    * The checks after every restart; returns the fills the recovery folded (the first {@code fills} stored fills in
    * journal order), which are checked to hold every fill acknowledged so far and to fold to the recovered book.
    */
+  /** What a start rebuilt: its recovery report and the stored fills it folded. */
+  private record Restart(JsonObject recovery, List<Fill> folded) {
+  }
+
+  /** Checks a start against what was acknowledged before it; the start's log is kept either way. */
+  private static Restart checkedRestart(String label, String where, RecoveryNode node, Acknowledged acked)
+      throws Exception {
+    JsonObject recovery = node.get("/api/recovery");
+    List<Fill> stored = node.storedFills();
+    try {
+      return new Restart(recovery, checkRecovery(where, node, recovery, acked, stored));
+    } finally {
+      node.saveLog(label + "-start");
+    }
+  }
+
   private static List<Fill> checkRecovery(String where, RecoveryNode node, JsonObject recovery, Acknowledged acked,
                                           List<Fill> stored) throws Exception {
     assertTrue(recovery.getBoolean("consistent"), where + ": " + recovery.encode());
