@@ -64,6 +64,11 @@ public final class Addresses {
   public static final String STORAGE_JOURNAL = "storage.journal";
   /** The recovery report of this start (request/reply, any body; the reply is JSON), answered by the risk role. */
   public static final String RISK_RECOVERY = "risk.recovery";
+  /**
+   * This node's view of the cluster (local request/reply, any body; the reply is JSON: members, their eligible roles,
+   * who holds each singleton and strategy, with term and since; see docs/cluster.md). Answered on every node.
+   */
+  public static final String CLUSTER_VIEW = "cluster.view";
   /** Online backup (request/reply, JsonObject {dir}; the reply is the backup manifest). */
   public static final String STORAGE_BACKUP = "storage.backup";
   /** Health of the storage writer (request/reply, JsonObject {ready, queuedRows, droppedRows, rowsCommitted, commits, failedCommits, retries, reopens, quarantined, rejectedRows, lastCommitMicros, lastError, cause}). */

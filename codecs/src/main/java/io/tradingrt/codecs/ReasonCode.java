@@ -43,6 +43,9 @@ public enum ReasonCode {
 
   // the runtime itself could not place an order
   NO_RISK_DECISION(25, Kind.SYSTEM, "risk did not answer the order request, so the order was never placed"),
+  /** In a cluster: no node holds the trading core, or the node asked has lost its lease (it is fenced). */
+  NO_TRADING_CORE(34, Kind.SYSTEM,
+      "no node holds the trading core (risk, execution, portfolio) right now, so the order was never placed"),
 
   // why the trading state changed (RiskStateChange.cause); STORAGE_UNAVAILABLE above is one too
   HALT(26, Kind.STATE_CHANGE, "an operator halted trading"),
