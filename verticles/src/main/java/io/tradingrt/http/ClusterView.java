@@ -30,8 +30,8 @@ final class ClusterView {
     return bus.request(Addresses.CLUSTER_VIEW, new JsonObject(),
             new DeliveryOptions().setSendTimeout(TIMEOUT_MS).setLocalOnly(true))
         .compose(reply -> reply.body() instanceof JsonObject view ? Future.succeededFuture(view)
-            : Future.failedFuture(new IllegalArgumentException("cluster.view answered with "
-                + (reply.body() == null ? "nothing" : reply.body().getClass().getSimpleName()) + ", not a JSON object")));
+            : Future.failedFuture(new IllegalArgumentException("cluster.view answered with " + (reply.body() == null
+                ? "nothing" : reply.body().getClass().getSimpleName()) + ", not a JSON object")));
   }
 
   /** The required singletons that have no holder. */

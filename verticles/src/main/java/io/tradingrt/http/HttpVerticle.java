@@ -32,9 +32,9 @@ import java.util.logging.Logger;
 
 /**
  * The HTTP edge on {@code host}:{@code port}: the REST API answered from hot state or the storage readers, health,
- * Prometheus {@code /metrics} (with the cluster gauges, polled from {@code cluster.view} every second), the cluster view,
- * the OpenAPI document, the SockJS event bus and the dashboard. Every request passes the
- * per-IP rate limit; every error is JSON.
+ * Prometheus {@code /metrics} (with the cluster gauges, polled from {@code cluster.view} every second), the cluster
+ * view, the OpenAPI document, the SockJS event bus and the dashboard. Every request passes the per-IP rate limit;
+ * every error is JSON.
  */
 public final class HttpVerticle extends VerticleBase {
   private static final Logger LOG = Logger.getLogger(HttpVerticle.class.getName());
