@@ -358,7 +358,8 @@ function showCluster(view, problem) {
   }
   const members = listOf(view.members);
   const missing = Array.isArray(view.missing) ? view.missing.map(text) : [];
-  $('cluster-mode').textContent = view.clustered === true ? `clustered · ${members.length} members` : 'single node';
+  $('cluster-mode').textContent = view.clustered === true
+    ? `clustered · ${members.length} member${members.length === 1 ? '' : 's'}` : 'single node';
   $('cluster-mode').className = 'pill ' + (missing.length ? 'down' : 'up');
   $('cluster-missing').textContent = missing.length ? 'no holder: ' + missing.join(', ') : 'every required singleton held';
   $('cluster-missing').className = 'verdict' + (missing.length ? '' : ' ok');
