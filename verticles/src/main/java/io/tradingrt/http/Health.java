@@ -94,8 +94,8 @@ final class Health {
       return check.put("status", joined && missing.isEmpty() ? "UP" : "DOWN");
     }).recover(failure -> {
       boolean nobody = failure instanceof ReplyException reply && reply.failureType() == ReplyFailure.NO_HANDLERS;
-      return Future.succeededFuture(check.put("answered", false).put("detail", "cluster.view: " + failure.getMessage())
-          .put("status", nobody && joined ? "UP" : "DOWN"));
+      return Future.succeededFuture(check.put("answered", failure instanceof IllegalArgumentException)
+          .put("detail", "cluster.view: " + failure.getMessage()).put("status", nobody && joined ? "UP" : "DOWN"));
     });
   }
 

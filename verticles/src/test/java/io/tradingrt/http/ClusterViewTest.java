@@ -113,8 +113,10 @@ class ClusterViewTest {
     JsonObject error = assertError(rest.get("/api/cluster"), 502, "UPSTREAM_FAILED");
     assertTrue(error.getString("message").contains("not a JSON object"), error.encode());
     answerWith(new JsonObject().put("missing", "trading-core"));
-    assertEquals("DOWN", assertOk(rest.get("/health/ready"), 503).getJsonObject("checks").getJsonObject("cluster")
-        .getString("status"));
+    JsonObject cluster = assertOk(rest.get("/health/ready"), 503).getJsonObject("checks").getJsonObject("cluster");
+    assertEquals("DOWN", cluster.getString("status"));
+    assertTrue(cluster.getBoolean("answered") && cluster.getString("detail").contains("'missing' is not an array"),
+        cluster.encode());
   }
 
   @Test
