@@ -116,7 +116,8 @@ class DashboardBrowserIT {
     JsonObject view = answer.bodyAsJsonObject();
     String node = view.getJsonObject("node").getString("name");
     System.out.println("DashboardBrowserIT: the cluster panel shows the view of " + node);
-    eventually(10, "the cluster panel lists this node", () -> text(browser, "cluster-members").startsWith(node));
+    eventually(10, "the cluster panel lists this node", () -> node.equals(browser.eval(
+        "(document.querySelector('#cluster-members tbody td') || {}).textContent")));
     assertEquals(1L, number(browser.eval("document.querySelectorAll('#cluster-members tbody tr').length")),
         "a single node is the one member");
     StringBuilder expected = new StringBuilder();
@@ -132,6 +133,8 @@ class DashboardBrowserIT {
     assertEquals(expected.toString(), browser.eval("[...document.querySelectorAll('#cluster-singletons tbody tr')]"
         + ".map((tr) => tr.cells[0].textContent + '=' + tr.cells[1].textContent + ';').join('')"));
     assertEquals("every required singleton held", text(browser, "cluster-missing"));
+    assertEquals(view.getJsonArray("strategies").size(), number(browser.eval(
+        "document.querySelectorAll('#cluster-strategies tbody tr').length")), "every strategy with its node");
     assertEquals(0L, number(browser.eval("document.querySelectorAll('#cluster tr.unheld').length")));
   }
 
