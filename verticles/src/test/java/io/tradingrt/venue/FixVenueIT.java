@@ -127,6 +127,37 @@ class FixVenueIT {
     }
   }
 
+  /** The venue's market data is the runtime's feed: its ticks drive the default strategies, whose orders fill there. */
+  @Test
+  @Timeout(value = 180, unit = TimeUnit.SECONDS)
+  void theVenuesMarketDataDrivesTheStrategiesToTradeOnTheVenue(@TempDir Path dir) throws Exception {
+    var defaults = RuntimeSettings.defaults();
+    var venueSettings = new io.tradingrt.config.VenueSettings(FIX_PORT, "VENUE", 200, Fixed.of(100), Fixed.ONE, 0,
+        dir.resolve("venue").toString());
+    String conf = new JsonObject()
+        .put("ingest", new JsonObject().put("feed", "fix"))
+        .put("execution", new JsonObject().put("venue", "fix"))
+        .put("fix", new JsonObject().put("port", FIX_PORT).put("reconnectSeconds", 1)
+            .put("storePath", dir.resolve("fix").toString()))
+        .put("storage", new JsonObject().put("path", dir.resolve("rt.duckdb").toString()))
+        .put("http", new JsonObject().put("port", HTTP_PORT).put("tcpBridgePort", HTTP_PORT + 1))
+        .encode();
+    try (FixVenue venue = new FixVenue(venueSettings, defaults.ingest().symbols(), 11,
+        defaults.ingest().startPrice())) {
+      venue.start();
+      try (RuntimeProcess runtime = RuntimeProcess.start("fix-md", dir, Map.of(), "-conf", conf)) {
+        runtime.awaitLine(l -> l.contains("market data session logged on"), Duration.ofSeconds(90));
+        runtime.awaitLine(l -> l.contains("runtime: started roles"), Duration.ofSeconds(60));
+        JsonObject fill = await("a strategy's fill from the venue", () -> trades().stream()
+            .map(JsonObject.class::cast).filter(t -> t.getString("fillId").startsWith("fix-")
+                && !"manual".equals(t.getString("strategy"))).findFirst().orElse(null), 90);
+        assertTrue(defaults.strategyNames().contains(fill.getString("strategy")), fill.encode());
+        JsonObject ticks = get("/api/metrics/market-data?symbol=" + fill.getString("symbol"));
+        assertTrue(ticks.encode().contains(fill.getString("symbol")), "the venue's quotes arrived as ticks: " + ticks);
+      }
+    }
+  }
+
   private static HttpRequest.Builder request(String path) {
     return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + HTTP_PORT + path))
         .header("Authorization", "Bearer change-me").timeout(Duration.ofSeconds(10));
@@ -178,7 +209,11 @@ class FixVenueIT {
   }
 
   private static <T> T await(String what, Probe<T> probe) throws Exception {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+    return await(what, probe, 20);
+  }
+
+  private static <T> T await(String what, Probe<T> probe, long seconds) throws Exception {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
     while (System.nanoTime() < deadline) {
       T value = probe.get();
       if (value != null) {
