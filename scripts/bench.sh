@@ -62,13 +62,14 @@ fi
 # role: feed-to-fill p50/p99/max from its HdrHistogram (GET /api/metrics/execution?minutes=N, fills that arrived in
 # the last N minutes), p99.9 and the in-runtime figure from the difference of two Prometheus scrapes (bucket
 # interpolation, like histogram_quantile). Every process is tagged -Dtrt.mine=bench; only those PIDs are stopped.
-# Env: RATES ("1000 10000"), WARMUP_SECONDS (30), MEASURE_MINUTES (2), PACING (timer), NODE_JAVA_OPTS
+# Env: RATES ("1000 10000"), WARMUP_SECONDS (30), MEASURE_MINUTES (2), PACING (timer), FLOW (realistic, or heavy as
+# in TickToTradeLatency: many more fills, so a p99.9 to read), NODE_JAVA_OPTS
 # ("-Xmx1g -XX:+UseParallelGC"), BENCH_HTTP_PORT (18480), BENCH_BRIDGE_PORT (18470), BENCH_CLUSTER_PORT (18701).
 cluster_bench() {
   local runtime=verticles/target/runtime.jar
   [ -f "$runtime" ] || { echo "bench.sh: $runtime is missing; build with: ./mvnw -B -q -DskipTests package" >&2; exit 2; }
   local rates=(${RATES:-1000 10000}) warmup="${WARMUP_SECONDS:-30}" minutes="${MEASURE_MINUTES:-2}"
-  local pacing="${PACING:-timer}" node_opts=(${NODE_JAVA_OPTS:--Xmx1g -XX:+UseParallelGC})
+  local pacing="${PACING:-timer}" flow="${FLOW:-realistic}" node_opts=(${NODE_JAVA_OPTS:--Xmx1g -XX:+UseParallelGC})
   local http_port="${BENCH_HTTP_PORT:-18480}" bridge_port="${BENCH_BRIDGE_PORT:-18470}" hz="${BENCH_CLUSTER_PORT:-18701}"
   local p
   for p in "$http_port" "$bridge_port" "$hz" $((hz + 1)) $((hz + 2)); do
@@ -90,8 +91,8 @@ cluster_bench() {
   {
     echo "== cross-node tick-to-trade: 3 -cluster nodes vs 1 process, on loopback"
     echo "date: $(date -u +%FT%TZ)  commit: $(git rev-parse --short HEAD 2>/dev/null || echo '?')"
-    echo "jvm: $(java -version 2>&1 | sed -n 2p)  node opts: ${node_opts[*]}  cores: $(nproc)"
-    echo "rates: ${rates[*]} ticks/s  warm-up: ${warmup} s  window: ${minutes} min  pacing: $pacing  cluster: $cluster_name"
+    echo "jvm: $(java -version 2>&1 | sed -n '1p;3p' | paste -sd ' ')  node opts: ${node_opts[*]}  cores: $(nproc)"
+    echo "rates: ${rates[*]} ticks/s  warm-up: ${warmup} s  window: ${minutes} min  pacing: $pacing  flow: $flow  cluster: $cluster_name"
     echo "load before: $(uptime)"
   } | tee "$out"
   local rate layout
@@ -110,10 +111,16 @@ cluster_conf() {
   [ "$s" -ge 1 ] || s=1
   printf '{"roles":%s%s,"ingest":{"ticksPerSecond":%d,"volatilityBps":10,"pacing":"%s"},' "$roles" "$extra" "$rate" \
     "$pacing"
-  printf '"strategies":[{"name":"momentum","type":"ma-crossover","symbols":["AAPL","MSFT","GOOG"],"fast":%d,"slow":%d,' \
-    $((5 * s)) $((20 * s))
-  printf '"quantity":"10"},{"name":"meanrev","type":"mean-reversion","symbols":["AMZN","TSLA"],"window":%d,' $((30 * s))
-  printf '"entryZ":"1.5","exitZ":"0.3","quantity":"10"}],'
+  if [ "$flow" = heavy ]; then
+    # TickToTradeLatency --flow heavy: quick strategies on every symbol, several % of ticks end in a fill
+    printf '"strategies":[{"name":"momentum","type":"ma-crossover","symbols":["AAPL","MSFT","GOOG","AMZN","TSLA"],'
+    printf '"fast":2,"slow":5,"quantity":"1"},{"name":"meanrev","type":"mean-reversion",'
+    printf '"symbols":["AAPL","MSFT","GOOG","AMZN","TSLA"],"window":10,"entryZ":"1","exitZ":"0.2","quantity":"1"}],'
+  else
+    printf '"strategies":[{"name":"momentum","type":"ma-crossover","symbols":["AAPL","MSFT","GOOG"],"fast":%d,' $((5 * s))
+    printf '"slow":%d,"quantity":"10"},{"name":"meanrev","type":"mean-reversion","symbols":["AMZN","TSLA"],' $((20 * s))
+    printf '"window":%d,"entryZ":"1.5","exitZ":"0.3","quantity":"10"}],' $((30 * s))
+  fi
   printf '"risk":{"throttlePerStrategy":0,"throttleGlobal":0,"maxPositionQuantity":"1000000",'
   printf '"maxGrossExposure":"1000000000","dailyLossLimit":"0","maxDrawdown":"0"},'
   printf '"storage":{"path":"%s/runtime.duckdb","retention":{"tierPath":"%s/tiers"},"backupRoot":"%s/backups"},' \
@@ -262,17 +269,19 @@ cluster_run() {
 cluster_table() {
   echo
   echo "| ticks/s | layout | fills | feed-to-fill p50 | p99 | p99.9 | max | cluster/single p50 · p99 · p99.9 |" \
-    "in-runtime p50 | p99 | p99.9 | ticks/s seen | CPU (% of a core) | load |"
-  echo "|---:|---|---:|---:|---:|---:|---:|---|---:|---:|---:|---:|---|---|"
+    "in-runtime p50 | p99 | p99.9 | cluster/single p50 · p99 | ticks/s seen | CPU (% of a core) | load |"
+  echo "|---:|---|---:|---:|---:|---:|---:|---|---:|---:|---:|---|---:|---|---|"
   awk -F'\t' '
-    { key[NR] = $2 "/" $1; row[NR] = $0; if ($1 == "single") { s50[$2] = $4; s99[$2] = $5; s999[$2] = $6 } }
+    { key[NR] = $2 "/" $1; row[NR] = $0; if ($1 == "single") { s50[$2] = $4; s99[$2] = $5; s999[$2] = $6; r50[$2] = $9; r99[$2] = $10 } }
     function ratio(a, b) { a += 0; b += 0; return b > 0 ? sprintf("%.2f", a / b) : "–" }
     END {
       for (i = 1; i <= NR; i++) {
         split(row[i], f, "\t")
-        r = f[1] == "cluster" ? ratio(f[4], s50[f[2]]) " · " ratio(f[5], s99[f[2]]) " · " ratio(f[6], s999[f[2]]) : ""
-        printf "| %s | %s | %s | %s µs | %s µs | %s µs | %s µs | %s | %s µs | %s µs | %s µs | %s | %s | %s |\n",
-          f[2], f[1], f[3], f[4], f[5], f[6], f[7], r, f[9], f[10], f[11], f[12], f[13], f[14]
+        c = f[1] == "cluster"
+        r = c ? ratio(f[4], s50[f[2]]) " · " ratio(f[5], s99[f[2]]) " · " ratio(f[6], s999[f[2]]) : ""
+        rr = c ? ratio(f[9], r50[f[2]]) " · " ratio(f[10], r99[f[2]]) : ""
+        printf "| %s | %s | %s | %s µs | %s µs | %s µs | %s µs | %s | %s µs | %s µs | %s µs | %s | %s | %s | %s |\n",
+          f[2], f[1], f[3], f[4], f[5], f[6], f[7], r, f[9], f[10], f[11], rr, f[12], f[13], f[14]
       }
     }' "$results"
   echo "(feed-to-fill p50/p99/max: HdrHistogram of the metrics role; p99.9 and in-runtime: Prometheus buckets," \
