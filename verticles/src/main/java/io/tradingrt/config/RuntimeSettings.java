@@ -16,7 +16,8 @@ import java.util.Set;
 public record RuntimeSettings(List<String> roles, Boolean persist, IngestSettings ingest, BarsSettings bars,
                               Map<String, InstrumentSettings> instruments, List<StrategySettings> strategies,
                               RiskSettings risk, ExecutionSettings execution, PortfolioSettings portfolio,
-                              StorageSettings storage, HttpSettings http, MetricsSettings metrics) {
+                              StorageSettings storage, HttpSettings http, MetricsSettings metrics,
+                              ClusterSettings cluster) {
   public RuntimeSettings {
     roles = List.copyOf(roles);
     instruments = Map.copyOf(instruments);
@@ -41,7 +42,12 @@ public record RuntimeSettings(List<String> roles, Boolean persist, IngestSetting
 
   /** Whether orders, fills and positions go to a storage writer (on this node or elsewhere in the cluster). */
   public boolean persists() {
-    return persist != null ? persist : roles.contains("storage");
+    return persists(false);
+  }
+
+  /** In a cluster the writer may run on another node, so {@code persist: null} means true there. */
+  public boolean persists(boolean clustered) {
+    return persist != null ? persist : clustered || roles.contains("storage");
   }
 
   /** Risk's starting equity is the portfolio's starting cash. */
@@ -61,6 +67,7 @@ public record RuntimeSettings(List<String> roles, Boolean persist, IngestSetting
         n.objects("strategies").stream().map(node -> node.read(StrategySettings::read)).toList(),
         n.object("risk").read(RiskSettings::read), n.object("execution").read(ExecutionSettings::read),
         n.object("portfolio").read(PortfolioSettings::read), n.object("storage").read(StorageSettings::read),
-        n.object("http").read(HttpSettings::read), n.object("metrics").read(MetricsSettings::read));
+        n.object("http").read(HttpSettings::read), n.object("metrics").read(MetricsSettings::read),
+        n.object("cluster").read(ClusterSettings::read));
   }
 }

@@ -25,6 +25,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
 import java.util.logging.Logger;
 
 /**
@@ -51,10 +52,21 @@ public final class ExecutionVerticle extends VerticleBase {
 
   private final ExecutionSettings settings;
   private final boolean persist;
+  private final BooleanSupplier acting;
+  private boolean fencedLogged;
 
   public ExecutionVerticle(ExecutionSettings settings, boolean persist) {
+    this(settings, persist, () -> true);
+  }
+
+  /**
+   * @param acting whether this node may act as the trading core now (the cluster's fence): while it may not, the
+   *               broker fills nothing and nothing it would report is published or stored
+   */
+  public ExecutionVerticle(ExecutionSettings settings, boolean persist, BooleanSupplier acting) {
     this.settings = settings;
     this.persist = persist;
+    this.acting = acting;
   }
 
   @Override
@@ -107,13 +119,25 @@ public final class ExecutionVerticle extends VerticleBase {
       }
     });
     // DAY orders expire when the paper venue's session ends, at the next session start
-    SessionTimer.everySessionStart(vertx, new TradingCalendar(clock), () -> publish(broker.endOfDay()));
+    SessionTimer.everySessionStart(vertx, new TradingCalendar(clock), () -> {
+      if (acting.getAsBoolean()) {
+        publish(broker.endOfDay());
+      }
+    });
     long latency = settings.latencyMicros();
     if (latency > 0) {
-      vertx.setPeriodic(Math.max(1, latency / 1_000), id -> publish(broker.processDue()));
+      vertx.setPeriodic(Math.max(1, latency / 1_000), id -> {
+        if (acting.getAsBoolean()) {
+          publish(broker.processDue());
+        }
+      });
     }
     return Future.all(List.of(
         bus.<OrderRequest>consumer(Addresses.EXEC_SUBMIT, m -> {
+          if (!acting.getAsBoolean()) {
+            fenced("an approved order " + m.body().clientOrderId());
+            return;
+          }
           // the order reached the broker now: in-runtime tick-to-trade ends here (metrics reads it on its events)
           MultiMap headers = MultiMap.caseInsensitiveMultiMap().addAll(m.headers())
               .add(Headers.BROKER_MICROS, Long.toString(clock.nowMicros()));
@@ -121,6 +145,9 @@ public final class ExecutionVerticle extends VerticleBase {
           publish(broker.submit(m.body()));
         }).completion(),
         TickFlow.consumer(vertx, "execution", m -> {
+          if (!acting.getAsBoolean()) {
+            return;
+          }
           if (broker.workingOrders() > 0 || latency > 0) {
             m.body().ticks().forEach(t -> publish(broker.onTick(t)));
           } else {
@@ -128,11 +155,19 @@ public final class ExecutionVerticle extends VerticleBase {
           }
         }).completion(),
         bus.<String>consumer(Addresses.EXEC_CANCEL, m -> {
+          if (!acting.getAsBoolean()) {
+            m.fail(503, "this node lost its trading-core lease");
+            return;
+          }
           BrokerResult result = broker.cancel(m.body());
           publish(result);
           m.reply(result.events().size());
         }).completion(),
         bus.<String>consumer(Addresses.EXEC_CANCEL_ALL, m -> {
+          if (!acting.getAsBoolean()) {
+            m.fail(503, "this node lost its trading-core lease");
+            return;
+          }
           int canceled = 0;
           for (String id : new ArrayList<>(working.keySet())) {
             BrokerResult result = broker.cancel(id);
@@ -143,8 +178,22 @@ public final class ExecutionVerticle extends VerticleBase {
         }).completion()));
   }
 
+  /** Once per start: the node lost its trading-core lease, so what it would do is dropped, not acted on. */
+  private void fenced(String what) {
+    if (!fencedLogged) {
+      fencedLogged = true;
+      LOG.warning(() -> "execution: this node lost its trading-core lease; dropped " + what + " and will act on "
+          + "nothing more");
+    }
+  }
+
   private void publish(BrokerResult result) {
     if (result.isEmpty()) {
+      return;
+    }
+    if (!acting.getAsBoolean()) {
+      // every entry point checks first, so this is only a lease lost while a result was being made
+      fenced(result.events().size() + " order events and " + result.fills().size() + " fills");
       return;
     }
     // fills before their events: a FILLED event must not reach a consumer before the fill it reports. Each record

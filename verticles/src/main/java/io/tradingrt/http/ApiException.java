@@ -31,7 +31,9 @@ final class ApiException extends RuntimeException {
 
   /** An order risk denied: 422 with the reason code, and {@code extra} (the decision) beside the error. */
   static ApiException denied(ReasonCode reason, String message, JsonObject extra) {
-    return new ApiException(422, reason.code(), message, extra);
+    // the order was fine, the runtime could not place it (a cluster failover): retry later, not a client error
+    int status = reason == ReasonCode.NO_TRADING_CORE ? 503 : 422;
+    return new ApiException(status, reason.code(), message, extra);
   }
 
   int status() {

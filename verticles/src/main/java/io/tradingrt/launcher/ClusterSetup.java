@@ -4,6 +4,7 @@ import io.tradingrt.config.ConfigException;
 
 import com.hazelcast.config.Config;
 import com.hazelcast.config.InterfacesConfig;
+import com.hazelcast.config.SplitBrainProtectionConfig;
 import com.hazelcast.config.TcpIpConfig;
 import com.hazelcast.config.XmlConfigBuilder;
 import io.vertx.spi.cluster.hazelcast.HazelcastClusterManager;
@@ -22,6 +23,7 @@ import java.util.Map;
  * then TRT_CLUSTER_NAME / TRT_CLUSTER_MEMBERS / TRT_CLUSTER_INTERFACE / TRT_CLUSTER_PORT from the environment.
  */
 public final class ClusterSetup {
+  private static final String LEASE_PROTECTION = "trt-lease-majority";
 
   private ClusterSetup() {
   }
@@ -31,7 +33,21 @@ public final class ClusterSetup {
   }
 
   public static Config hazelcastConfig(Map<String, String> env) {
+    return hazelcastConfig(env, 1);
+  }
+
+  /**
+   * @param minimumMembers {@code cluster.minimumMembers}: below this many members the lease map refuses reads and
+   *                       writes (Hazelcast's split-brain protection), so a node cut off alone cannot take or keep a
+   *                       lease; 1 leaves it off
+   */
+  public static Config hazelcastConfig(Map<String, String> env, long minimumMembers) {
     Config config = loadXml();
+    if (minimumMembers > 1) {
+      config.addSplitBrainProtectionConfig(new SplitBrainProtectionConfig(LEASE_PROTECTION, true,
+          (int) minimumMembers));
+      config.getMapConfig(ClusterRoles.LEASES).setSplitBrainProtectionName(LEASE_PROTECTION);
+    }
     String name = env.get("TRT_CLUSTER_NAME");
     if (name != null && !name.isBlank()) {
       config.setClusterName(name.trim());

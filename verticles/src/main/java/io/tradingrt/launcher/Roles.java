@@ -2,6 +2,7 @@ package io.tradingrt.launcher;
 
 import io.tradingrt.bridge.TcpBridgeVerticle;
 import io.tradingrt.config.RuntimeSettings;
+import io.tradingrt.config.StrategySettings;
 import io.tradingrt.execution.ExecutionVerticle;
 import io.tradingrt.http.HttpVerticle;
 import io.tradingrt.ingest.BarVerticle;
@@ -15,7 +16,11 @@ import io.vertx.core.Deployable;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.ThreadingModel;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 
 /**
@@ -26,24 +31,62 @@ import java.util.function.Function;
  */
 final class Roles {
 
-  record Role(String name, int stage, Function<RuntimeSettings, ? extends Deployable> factory,
+  /**
+   * What a role's verticle is built from: the settings, whether it persists, the fence (in a cluster, whether this
+   * node may act on the lease the role runs under) and, for {@code signal}, the strategies placed here.
+   */
+  record RoleContext(RuntimeSettings settings, boolean persist, BooleanSupplier acting,
+                     List<StrategySettings> strategies) {
+    static RoleContext single(RuntimeSettings settings) {
+      return new RoleContext(settings, settings.persists(false), () -> true, settings.strategies());
+    }
+  }
+
+  record Role(String name, int stage, Function<RoleContext, ? extends Deployable> factory,
               Function<RuntimeSettings, DeploymentOptions> options) {
   }
 
+  /**
+   * In a cluster, the roles whose state exists once per book run under a lease of this name on exactly one node;
+   * {@code signal} is spread strategy by strategy; {@code http} and {@code bridge} run on every node listing them.
+   */
+  static final Map<String, List<String>> SINGLETONS = singletons();
+
+  private static Map<String, List<String>> singletons() {
+    Map<String, List<String>> map = new LinkedHashMap<>();
+    map.put("storage", List.of("storage"));
+    map.put("trading-core", List.of("portfolio", "execution", "risk"));
+    map.put("bars", List.of("bars"));
+    map.put("metrics", List.of("metrics"));
+    map.put("ingest", List.of("ingest"));
+    return Collections.unmodifiableMap(map);
+  }
+
+  /** The singleton a role belongs to, or null for {@code signal}, {@code http} and {@code bridge}. */
+  static String singletonOf(String role) {
+    return SINGLETONS.entrySet().stream().filter(e -> e.getValue().contains(role)).map(Map.Entry::getKey)
+        .findFirst().orElse(null);
+  }
+
+  static Role named(String name) {
+    return ORDER.stream().filter(r -> r.name().equals(name)).findFirst().orElseThrow();
+  }
+
   static final List<Role> ORDER = List.of(
-      new Role("storage", 0, s -> new StorageWriterVerticle(s.storage()),
+      new Role("storage", 0, c -> new StorageWriterVerticle(c.settings().storage()),
           s -> new DeploymentOptions().setThreadingModel(ThreadingModel.WORKER)),
-      new Role("portfolio", 1, s -> new PortfolioVerticle(s.portfolio(), s.persists()), Roles::eventLoop),
-      new Role("execution", 1, s -> new ExecutionVerticle(s.execution(), s.persists()), Roles::eventLoop),
-      new Role("risk", 1, s -> new RiskVerticle(s.risk(), s.instruments(), s.ingest().symbols(), s.initialCash(),
-          s.persists()), Roles::eventLoop),
-      new Role("signal", 1, s -> new SignalVerticle(s.strategies(), s.persists()), Roles::eventLoop),
-      new Role("bars", 2, s -> new BarVerticle(s.bars()), Roles::eventLoop),
-      new Role("metrics", 2, s -> new MetricsVerticle(s.metrics()), Roles::eventLoop),
-      new Role("http", 3, s -> new HttpVerticle(s.http(), s.ingest().symbols(), s.strategyNames(), s.roles()),
+      new Role("portfolio", 1, c -> new PortfolioVerticle(c.settings().portfolio(), c.persist()), Roles::eventLoop),
+      new Role("execution", 1, c -> new ExecutionVerticle(c.settings().execution(), c.persist(), c.acting()),
           Roles::eventLoop),
-      new Role("bridge", 3, s -> new TcpBridgeVerticle(s.http()), Roles::eventLoop),
-      new Role("ingest", 4, s -> new IngestVerticle(s.ingest()), s -> new DeploymentOptions()
+      new Role("risk", 1, c -> new RiskVerticle(c.settings().risk(), c.settings().instruments(),
+          c.settings().ingest().symbols(), c.settings().initialCash(), c.persist(), c.acting()), Roles::eventLoop),
+      new Role("signal", 1, c -> new SignalVerticle(c.strategies(), c.persist(), c.acting()), Roles::eventLoop),
+      new Role("bars", 2, c -> new BarVerticle(c.settings().bars()), Roles::eventLoop),
+      new Role("metrics", 2, c -> new MetricsVerticle(c.settings().metrics()), Roles::eventLoop),
+      new Role("http", 3, c -> new HttpVerticle(c.settings().http(), c.settings().ingest().symbols(),
+          c.settings().strategyNames(), c.settings().roles()), Roles::eventLoop),
+      new Role("bridge", 3, c -> new TcpBridgeVerticle(c.settings().http()), Roles::eventLoop),
+      new Role("ingest", 4, c -> new IngestVerticle(c.settings().ingest()), s -> new DeploymentOptions()
           .setThreadingModel("csv".equals(s.ingest().feed()) ? ThreadingModel.WORKER : ThreadingModel.EVENT_LOOP)));
 
   private Roles() {

@@ -54,7 +54,7 @@ final class RuntimeHooks implements VertxApplicationHooks {
       options.setEventLoopPoolSize(Math.max(VertxOptions.DEFAULT_EVENT_LOOP_POOL_SIZE, Roles.ORDER.size() + 2));
     }
     if (cluster) {
-      var hazelcast = ClusterSetup.hazelcastConfig(env);
+      var hazelcast = ClusterSetup.hazelcastConfig(env, config.cluster().minimumMembers());
       if (options.getEventBusOptions().getHost() == null
           || options.getEventBusOptions().getHost().equals("localhost")) {
         options.getEventBusOptions().setHost(ClusterSetup.eventBusHost(hazelcast));

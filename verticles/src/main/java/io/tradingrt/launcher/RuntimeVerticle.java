@@ -1,11 +1,15 @@
 package io.tradingrt.launcher;
 
+import io.tradingrt.codecs.Addresses;
 import io.tradingrt.codecs.wire.ContractCodecs;
 import io.tradingrt.config.RuntimeSettings;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
 
+import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
@@ -27,6 +31,7 @@ public final class RuntimeVerticle extends VerticleBase {
 
   private final Deque<String> deployed = new ArrayDeque<>();
   private final RuntimeSettings settings;
+  private ClusterRoles cluster;
 
   public RuntimeVerticle(RuntimeSettings settings) {
     this.settings = settings;
@@ -44,18 +49,92 @@ public final class RuntimeVerticle extends VerticleBase {
     }
     List<Roles.Role> toDeploy = Roles.ORDER.stream().filter(r -> wanted.contains(r.name())).toList();
     vertx.eventBus().<Object>localConsumer(STOP_ROLES, m -> stopRoles().onComplete(v -> m.reply(true)));
+    if (vertx.isClustered()) {
+      return startClustered(wanted, toDeploy);
+    }
+    JsonObject single = singleNodeView(toDeploy);
+    vertx.eventBus().<Object>localConsumer(Addresses.CLUSTER_VIEW, m -> m.reply(single));
+    return deployInStages(toDeploy, Roles.RoleContext.single(settings))
+        .onSuccess(v -> LOG.info("runtime: started roles " + toDeploy.stream().map(Roles.Role::name).toList()
+            + " on the " + transport() + " transport"));
+  }
+
+  /**
+   * In a cluster the roles listed are the roles this node is eligible for: {@code http} and {@code bridge} start at
+   * once, every other role when this node takes its lease ({@link ClusterRoles}).
+   */
+  private Future<?> startClustered(Set<String> wanted, List<Roles.Role> toDeploy) {
+    List<String> core = Roles.SINGLETONS.get("trading-core");
+    if (core.stream().anyMatch(wanted::contains) && !wanted.containsAll(core)) {
+      return Future.failedFuture("in a cluster the trading core runs as one: list " + String.join(", ", core)
+          + " together (missing: " + core.stream().filter(r -> !wanted.contains(r)).toList() + ")");
+    }
+    var manager = (io.vertx.spi.cluster.hazelcast.HazelcastClusterManager)
+        ((io.vertx.core.internal.VertxInternal) vertx).clusterManager();
+    cluster = new ClusterRoles(vertx, settings, manager);
+    vertx.eventBus().<Object>localConsumer(Addresses.CLUSTER_VIEW, m -> m.reply(cluster.view()));
+    List<Roles.Role> everywhere = toDeploy.stream()
+        .filter(r -> Roles.singletonOf(r.name()) == null && !r.name().equals("signal")).toList();
+    Roles.RoleContext context = new Roles.RoleContext(settings, settings.persists(true), () -> true, List.of());
+    return deployInStages(everywhere, context).compose(v -> cluster.start())
+        .onSuccess(v -> LOG.info("runtime: " + cluster.selfName() + " started roles "
+            + everywhere.stream().map(Roles.Role::name).toList() + " on the " + transport()
+            + " transport; eligible for " + cluster.eligible()));
+  }
+
+  private Future<Void> deployInStages(List<Roles.Role> toDeploy, Roles.RoleContext context) {
     Future<Void> chain = Future.succeededFuture();
     for (int stage : toDeploy.stream().map(Roles.Role::stage).distinct().sorted().toList()) {
       List<Roles.Role> together = toDeploy.stream().filter(r -> r.stage() == stage).toList();
-      chain = chain.compose(v -> Future.all(together.stream().map(this::deploy).toList()).mapEmpty());
+      chain = chain.compose(v -> Future.all(together.stream().map(r -> deploy(r, context)).toList()).mapEmpty());
     }
-    return chain.onSuccess(v -> LOG.info("runtime: started roles " + toDeploy.stream().map(Roles.Role::name).toList()
-        + " on the " + (vertx.isNativeTransportEnabled() ? "epoll" : "NIO") + " transport"));
+    return chain;
   }
 
-  private Future<Void> deploy(Roles.Role role) {
+  private String transport() {
+    return vertx.isNativeTransportEnabled() ? "epoll" : "NIO";
+  }
+
+  /** Without a cluster this process is the whole cluster: one member holding every role it runs, term 1. */
+  private JsonObject singleNodeView(List<Roles.Role> roles) {
+    String since = Instant.now().toString();
+    JsonObject node = new JsonObject().put("id", "local").put("name", "local");
+    Set<String> names = roles.stream().map(Roles.Role::name).collect(java.util.stream.Collectors.toSet());
+    JsonArray holds = new JsonArray();
+    JsonArray singletons = new JsonArray();
+    JsonArray missing = new JsonArray();
+    Roles.SINGLETONS.forEach((name, its) -> {
+      boolean held = its.stream().anyMatch(names::contains);
+      boolean required = settings.cluster().required().contains(name);
+      if (held) {
+        holds.add(name);
+      } else if (required) {
+        missing.add(name);
+      }
+      if (held || required) {
+        singletons.add(new JsonObject().put("name", name).put("roles", new JsonArray(its)).put("required", required)
+            .put("holder", held ? node.copy() : null).put("term", held ? 1 : 0).put("since", held ? since : null)
+            .put("eligible", new JsonArray(held ? List.of("local") : List.of())));
+      }
+    });
+    JsonArray strategies = new JsonArray();
+    if (names.contains("signal")) {
+      settings.strategyNames().forEach(name -> {
+        holds.add("strategy:" + name);
+        strategies.add(new JsonObject().put("name", name).put("holder", node.copy()).put("term", 1)
+            .put("since", since).put("eligible", new JsonArray(List.of("local"))));
+      });
+    }
+    JsonObject member = node.copy().put("roles", new JsonArray(settings.roles())).put("holds", holds)
+        .put("joinedAt", since);
+    return new JsonObject().put("clustered", false).put("node", node).put("members", new JsonArray().add(member))
+        .put("singletons", singletons).put("strategies", strategies).put("missing", missing)
+        .put("leaseMillis", settings.cluster().leaseMillis());
+  }
+
+  private Future<Void> deploy(Roles.Role role, Roles.RoleContext context) {
     DeploymentOptions options = role.options().apply(settings);
-    return vertx.deployVerticle(() -> role.factory().apply(settings), options)
+    return vertx.deployVerticle(() -> role.factory().apply(context), options)
         .recover(t -> Future.failedFuture("role " + role.name() + " failed to start: " + RuntimeHooks.oneLine(t)))
         .map(id -> {
           deployed.push(id);
@@ -64,7 +143,7 @@ public final class RuntimeVerticle extends VerticleBase {
   }
 
   private Future<Void> stopRoles() {
-    Future<Void> chain = Future.succeededFuture();
+    Future<Void> chain = cluster == null ? Future.succeededFuture() : cluster.stop();
     while (!deployed.isEmpty()) {
       String id = deployed.pop();
       chain = chain.eventually(() -> vertx.undeploy(id).otherwiseEmpty());

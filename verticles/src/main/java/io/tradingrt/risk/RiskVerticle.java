@@ -39,6 +39,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.logging.Logger;
 
@@ -57,6 +58,7 @@ public final class RiskVerticle extends VerticleBase {
   private final List<String> symbols;
   private final Fixed initialCash;
   private final boolean persist;
+  private final BooleanSupplier acting;
   private RiskEngine engine;
   private EventBus bus;
   /** Denials are order events too: they are stored like the execution verticle's, acknowledged after COMMIT. */
@@ -74,6 +76,16 @@ public final class RiskVerticle extends VerticleBase {
    */
   public RiskVerticle(RiskSettings settings, Map<String, InstrumentSettings> instruments, List<String> symbols,
                       Fixed initialCash, boolean persist) {
+    this(settings, instruments, symbols, initialCash, persist, () -> true);
+  }
+
+  /**
+   * @param acting whether this node may act as the trading core now: in a cluster, whether it holds the
+   *               {@code trading-core} lease and its time has not run out (the fence, asked for every order)
+   */
+  public RiskVerticle(RiskSettings settings, Map<String, InstrumentSettings> instruments, List<String> symbols,
+                      Fixed initialCash, boolean persist, BooleanSupplier acting) {
+    this.acting = acting;
     this.settings = settings;
     this.instruments = instruments;
     this.symbols = symbols;
@@ -166,6 +178,12 @@ public final class RiskVerticle extends VerticleBase {
 
   private void onOrder(Message<OrderRequest> message) {
     OrderRequest order = message.body();
+    if (!acting.getAsBoolean()) {
+      // fenced: another node may hold the trading core by now, so this one decides nothing and stores nothing
+      message.reply(RiskDecision.deny(order.clientOrderId(), ReasonCode.NO_TRADING_CORE,
+          "this node lost its trading-core lease", engine.state(), clock.nowMicros()));
+      return;
+    }
     RiskDecision decision = engine.check(order);
     publishStateChanges();
     DeliveryOptions headers = new DeliveryOptions().setHeaders(message.headers());
@@ -186,6 +204,10 @@ public final class RiskVerticle extends VerticleBase {
   /** KILL halts first, then cancels every working order at the broker before answering, so no fill follows. */
   private void onControl(Message<RiskControl> message) {
     RiskControl control = message.body();
+    if (!acting.getAsBoolean()) {
+      message.fail(503, ReasonCode.NO_TRADING_CORE.sentence() + ": this node lost its trading-core lease");
+      return;
+    }
     TradingState before = engine.state();
     var change = engine.control(control.command(), control.reason());
     publishStateChanges();

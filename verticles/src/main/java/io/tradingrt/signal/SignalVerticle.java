@@ -20,11 +20,14 @@ import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.eventbus.EventBus;
+import io.vertx.core.eventbus.ReplyException;
+import io.vertx.core.eventbus.ReplyFailure;
 
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
 import java.util.logging.Logger;
 
 /**
@@ -44,14 +47,24 @@ public final class SignalVerticle extends VerticleBase {
   private final Map<String, Strategy> ownOrders = new HashMap<>();
   private final List<StrategySettings> strategies;
   private final boolean persist;
+  private final BooleanSupplier acting;
   private EventBus bus;
   /** When the batch being handled entered the runtime, copied onto the orders its ticks cause. */
   private String batchIngestMicros;
 
   /** @param persist whether the journal is kept: then strategies are rebuilt from it and order ids name the run */
   public SignalVerticle(List<StrategySettings> strategies, boolean persist) {
+    this(strategies, persist, () -> true);
+  }
+
+  /**
+   * @param acting whether this node may run these strategies now (in a cluster, whether it holds their leases):
+   *               while it may not, ticks cause no orders
+   */
+  public SignalVerticle(List<StrategySettings> strategies, boolean persist, BooleanSupplier acting) {
     this.strategies = List.copyOf(strategies);
     this.persist = persist;
+    this.acting = acting;
   }
 
   @Override
@@ -96,6 +109,9 @@ public final class SignalVerticle extends VerticleBase {
     LOG.info(() -> "signal: running " + byName.keySet() + ", order ids " + session);
     return Future.all(
         TickFlow.consumer(vertx, "signal", m -> {
+          if (!acting.getAsBoolean()) {
+            return;
+          }
           batchIngestMicros = m.headers().get(Headers.INGEST_MICROS);
           m.body().ticks().forEach(this::onTick);
         }).completion(),
@@ -140,15 +156,30 @@ public final class SignalVerticle extends VerticleBase {
     if (batchIngestMicros != null) {
       headers.addHeader(Headers.INGEST_MICROS, batchIngestMicros);
     }
-    bus.<RiskDecision>request(Addresses.ORDERS_SUBMIT, order, headers).onFailure(e -> {
+    bus.<RiskDecision>request(Addresses.ORDERS_SUBMIT, order, headers).onComplete(reply -> {
+      if (reply.succeeded()) {
+        RiskDecision decision = reply.result().body();
+        if (decision.reason() == ReasonCode.NO_TRADING_CORE) {
+          // a fenced risk role journals and publishes nothing: the strategy hears it from here
+          notPlaced(order, strategy, ReasonCode.NO_TRADING_CORE, decision.message());
+        }
+        return;
+      }
+      Throwable e = reply.cause();
+      // in a cluster, no handler means no node holds the trading core right now (a failover is under way)
+      boolean noCore = e instanceof ReplyException r && r.failureType() == ReplyFailure.NO_HANDLERS;
+      ReasonCode reason = noCore ? ReasonCode.NO_TRADING_CORE : ReasonCode.NO_RISK_DECISION;
       LOG.warning(() -> "signal: " + order.clientOrderId() + " of " + strategy.name() + " got no risk decision: "
-          + e.getMessage());
-      // no decision means no order: give the strategy its terminal event so it does not count the order as pending
-      ownOrders.remove(order.clientOrderId());
-      strategy.onOrderEvent(new OrderEvent(order.clientOrderId(), order.strategy(), order.symbol(), order.side(),
-          order.type(), order.timeInForce(), OrderStatus.REJECTED, order.quantity(), order.limitPrice(), Fixed.ZERO,
-          Fixed.ZERO, ReasonCode.NO_RISK_DECISION, ReasonCode.NO_RISK_DECISION.sentence() + ": " + e.getMessage(),
-          order.tsMicros()));
+          + (noCore ? reason.sentence() : e.getMessage()));
+      notPlaced(order, strategy, reason, reason.sentence() + ": " + e.getMessage());
     });
+  }
+
+  /** No decision means no order: the strategy gets its terminal event so it does not count the order as pending. */
+  private void notPlaced(OrderRequest order, Strategy strategy, ReasonCode reason, String message) {
+    ownOrders.remove(order.clientOrderId());
+    strategy.onOrderEvent(new OrderEvent(order.clientOrderId(), order.strategy(), order.symbol(), order.side(),
+        order.type(), order.timeInForce(), OrderStatus.REJECTED, order.quantity(), order.limitPrice(), Fixed.ZERO,
+        Fixed.ZERO, reason, message, order.tsMicros()));
   }
 }
