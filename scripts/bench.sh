@@ -64,13 +64,13 @@ fi
 # interpolation, like histogram_quantile). Every process is tagged -Dtrt.mine=bench; only those PIDs are stopped.
 # Env: RATES ("1000 10000"), WARMUP_SECONDS (30), MEASURE_MINUTES (2), PACING (timer), FLOW (realistic, or heavy as
 # in TickToTradeLatency: many more fills, so a p99.9 to read), NODE_JAVA_OPTS
-# ("-Xmx1g -XX:+UseParallelGC"), BENCH_HTTP_PORT (18480), BENCH_BRIDGE_PORT (18470), BENCH_CLUSTER_PORT (18701).
+# ("-Xmx1g -XX:+UseParallelGC"), BENCH_HTTP_PORT (18491), BENCH_BRIDGE_PORT (18471), BENCH_CLUSTER_PORT (18761).
 cluster_bench() {
   local runtime=verticles/target/runtime.jar
   [ -f "$runtime" ] || { echo "bench.sh: $runtime is missing; build with: ./mvnw -B -q -DskipTests package" >&2; exit 2; }
   local rates=(${RATES:-1000 10000}) warmup="${WARMUP_SECONDS:-30}" minutes="${MEASURE_MINUTES:-2}"
   local pacing="${PACING:-timer}" flow="${FLOW:-realistic}" node_opts=(${NODE_JAVA_OPTS:--Xmx1g -XX:+UseParallelGC})
-  local http_port="${BENCH_HTTP_PORT:-18480}" bridge_port="${BENCH_BRIDGE_PORT:-18470}" hz="${BENCH_CLUSTER_PORT:-18701}"
+  local http_port="${BENCH_HTTP_PORT:-18491}" bridge_port="${BENCH_BRIDGE_PORT:-18471}" hz="${BENCH_CLUSTER_PORT:-18761}"
   local p
   for p in "$http_port" "$bridge_port" "$hz" $((hz + 1)) $((hz + 2)); do
     if (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null; then
@@ -143,7 +143,7 @@ cluster_await() {
   local run="$1" name="$2" pattern="$3" limit="${4:-120}" pid k
   pid="$(cat "$run/$name.pid")"
   for k in $(seq 1 $((limit * 2))); do
-    grep -q -- "$pattern" "$run/$name.log" 2>/dev/null && return 0
+    grep -qF -- "$pattern" "$run/$name.log" 2>/dev/null && return 0
     kill -0 "$pid" 2>/dev/null || { echo "bench.sh: $name exited; its log:" >&2; tail -30 "$run/$name.log" >&2; exit 1; }
     sleep 0.5
   done
@@ -203,18 +203,20 @@ cluster_run() {
   local trading='["portfolio","execution","risk","signal"]' edge='["storage","http","metrics","bridge"]'
   local watched
   if [ "$layout" = cluster ]; then
-    # storage first (the trading core reads its journal from it), the feed last
-    cluster_start node-3 "$run" "$(cluster_conf "$rate" "$edge" '' "$run")" -cluster
-    cluster_await "$run" node-3 "runtime: started roles"
-    cluster_start node-2 "$run" "$(cluster_conf "$rate" "$trading" ',"persist":true' "$run")" -cluster
-    cluster_await "$run" node-2 "runtime: started roles"
-    cluster_start node-1 "$run" "$(cluster_conf "$rate" '["ingest"]' '' "$run")" -cluster
-    cluster_await "$run" node-1 "runtime: started roles"
+    # storage first (the trading core reads its journal from it), the feed last; each node holds its singletons
+    # at once (no other node is eligible for them) and logs "started roles [<first of them>..." when it does
+    cluster_start node-3 "$run" "$(cluster_conf "$rate" "$edge" ',"cluster":{"nodeName":"node-3"}' "$run")" -cluster
+    cluster_await "$run" node-3 "runtime: started roles [storage"
+    cluster_start node-2 "$run" "$(cluster_conf "$rate" "$trading" \
+      ',"persist":true,"cluster":{"nodeName":"node-2"}' "$run")" -cluster
+    cluster_await "$run" node-2 "runtime: started roles [portfolio"
+    cluster_start node-1 "$run" "$(cluster_conf "$rate" '["ingest"]' ',"cluster":{"nodeName":"node-1"}' "$run")" -cluster
+    cluster_await "$run" node-1 "runtime: started roles [ingest"
     watched=(node-1 node-2 node-3)
   else
     cluster_start single "$run" "$(cluster_conf "$rate" \
       '["storage","portfolio","execution","risk","signal","metrics","http","bridge","ingest"]' '' "$run")"
-    cluster_await "$run" single "runtime: started roles"
+    cluster_await "$run" single "runtime: started roles [storage"
     watched=(single)
   fi
   local k fills=0
