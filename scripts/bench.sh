@@ -62,13 +62,15 @@ fi
 # role: feed-to-fill p50/p99/max from its HdrHistogram (GET /api/metrics/execution?minutes=N, fills that arrived in
 # the last N minutes), p99.9 and the in-runtime figure from the difference of two Prometheus scrapes (bucket
 # interpolation, like histogram_quantile). Every process is tagged -Dtrt.mine=bench; only those PIDs are stopped.
-# Env: RATES ("1000 10000"), WARMUP_SECONDS (30), MEASURE_MINUTES (2), PACING (timer), FLOW (realistic, or heavy as
+# Env: RUNS (3: each run does every rate, cluster then single), RATES ("1000 10000"), WARMUP_SECONDS (30),
+# MEASURE_MINUTES (1), PACING (timer), FLOW (realistic, or heavy as
 # in TickToTradeLatency: many more fills, so a p99.9 to read), NODE_JAVA_OPTS
 # ("-Xmx1g -XX:+UseParallelGC"), BENCH_HTTP_PORT (18491), BENCH_BRIDGE_PORT (18471), BENCH_CLUSTER_PORT (18761).
 cluster_bench() {
   local runtime=verticles/target/runtime.jar
   [ -f "$runtime" ] || { echo "bench.sh: $runtime is missing; build with: ./mvnw -B -q -DskipTests package" >&2; exit 2; }
-  local rates=(${RATES:-1000 10000}) warmup="${WARMUP_SECONDS:-30}" minutes="${MEASURE_MINUTES:-2}"
+  local rates=(${RATES:-1000 10000}) warmup="${WARMUP_SECONDS:-30}" minutes="${MEASURE_MINUTES:-1}"
+  local runs="${RUNS:-3}"
   local pacing="${PACING:-timer}" flow="${FLOW:-realistic}" node_opts=(${NODE_JAVA_OPTS:--Xmx1g -XX:+UseParallelGC})
   local http_port="${BENCH_HTTP_PORT:-18491}" bridge_port="${BENCH_BRIDGE_PORT:-18471}" hz="${BENCH_CLUSTER_PORT:-18761}"
   local p
@@ -92,13 +94,15 @@ cluster_bench() {
     echo "== cross-node tick-to-trade: 3 -cluster nodes vs 1 process, on loopback"
     echo "date: $(date -u +%FT%TZ)  commit: $(git rev-parse --short HEAD 2>/dev/null || echo '?')"
     echo "jvm: $(java -version 2>&1 | sed -n '1p;3p' | paste -sd ' ')  node opts: ${node_opts[*]}  cores: $(nproc)"
-    echo "rates: ${rates[*]} ticks/s  warm-up: ${warmup} s  window: ${minutes} min  pacing: $pacing  flow: $flow  cluster: $cluster_name"
+    echo "rates: ${rates[*]} ticks/s  warm-up: ${warmup} s  window: ${minutes} min  runs: $runs  pacing: $pacing  flow: $flow  cluster: $cluster_name"
     echo "load before: $(uptime)"
   } | tee "$out"
-  local rate layout
-  for rate in "${rates[@]}"; do
-    for layout in cluster single; do
-      cluster_run "$layout" "$rate" | tee -a "$out"
+  local run rate layout
+  for run in $(seq 1 "$runs"); do
+    for rate in "${rates[@]}"; do
+      for layout in cluster single; do
+        cluster_run "$layout" "$rate" "$run" | tee -a "$out"
+      done
     done
   done
   cluster_table | tee -a "$out"
@@ -198,7 +202,7 @@ prom_buckets() {
 
 # one layout at one rate: start, wait for the first fill, warm up, measure one window, stop
 cluster_run() {
-  local layout="$1" rate="$2" run="$dir/$1-$2"
+  local layout="$1" rate="$2" pass="$3" run="$dir/$1-$2-$3"
   mkdir -p "$run"
   local trading='["portfolio","execution","risk","signal"]' edge='["storage","http","metrics","bridge"]'
   local watched
@@ -260,32 +264,59 @@ cluster_run() {
   read -r _ rt999 < <(prom_quantile tradingrt_tick_to_trade_in_runtime_seconds 0.999 "$run/prom-a.txt" \
     "$run/prom-b.txt")
   [ "$rt_n" -ge 1000 ] || rt999="$rt999*"
-  printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$layout" "$rate" "$count" "$p50" "$p99" "$p999" \
-    "$max" "$rt_n" "$rt50" "$rt99" "$rt999" "$ticks_s" "$cpu" "$load" >> "$results"
-  echo "$layout $rate ticks/s: fills $count, feed-to-fill p50 $p50 p99 $p99 p99.9 $p999 max $max µs;" \
+  printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$pass" "$layout" "$rate" "$count" "$p50" \
+    "$p99" "$p999" "$max" "$rt_n" "$rt50" "$rt99" "$rt999" "$ticks_s" "$cpu" "$load" >> "$results"
+  echo "run $pass, $layout $rate ticks/s: fills $count, feed-to-fill p50 $p50 p99 $p99 p99.9 $p999 max $max µs;" \
     "in-runtime ($rt_n orders) p50 $rt50 p99 $rt99 p99.9 $rt999 µs; metrics saw $ticks_s ticks/s; CPU $cpu; load $load"
   cluster_stop
 }
 
-# the table: layout × rate, feed-to-fill and in-runtime, ratio cluster/single at the same rate
+# the table: layout × rate per run, then the median of the runs; ratio cluster/single of the same run and rate (the
+# median row: the median of those ratios)
 cluster_table() {
   echo
-  echo "| ticks/s | layout | fills | feed-to-fill p50 | p99 | p99.9 | max | cluster/single p50 · p99 · p99.9 |" \
+  echo "| ticks/s | layout | run | fills | feed-to-fill p50 | p99 | p99.9 | max | cluster/single p50 · p99 · p99.9 |" \
     "in-runtime p50 | p99 | p99.9 | cluster/single p50 · p99 | ticks/s seen | CPU (% of a core) | load |"
-  echo "|---:|---|---:|---:|---:|---:|---:|---|---:|---:|---:|---|---:|---|---|"
-  awk -F'\t' '
-    { key[NR] = $2 "/" $1; row[NR] = $0; if ($1 == "single") { s50[$2] = $4; s99[$2] = $5; s999[$2] = $6; r50[$2] = $9; r99[$2] = $10 } }
-    function ratio(a, b) { a += 0; b += 0; return b > 0 ? sprintf("%.2f", a / b) : "–" }
+  echo "|---:|---|---|---:|---:|---:|---:|---:|---|---:|---:|---:|---|---:|---|---|"
+  LC_ALL=C sort -t$'\t' -k3,3n -k2,2 -k1,1n "$results" | awk -F'\t' '
+    function num(v) { return v + 0 }
+    function ratio(a, b) { a += 0; b += 0; return b > 0 ? a / b : -1 }
+    function fmt(r) { return r < 0 ? "–" : sprintf("%.2f", r) }
+    function median(list,   n, v, i, j, t) {
+      n = split(list, v, " ")
+      for (i = 2; i <= n; i++) { t = v[i] + 0; for (j = i - 1; j >= 1 && v[j] + 0 > t; j--) v[j + 1] = v[j]; v[j + 1] = t }
+      return n == 0 ? "" : (n % 2 ? v[(n + 1) / 2] : (v[n / 2] + v[n / 2 + 1]) / 2)
+    }
+    { n++; for (i = 1; i <= 15; i++) f[n, i] = $i
+      if ($2 == "single") for (i = 4; i <= 12; i++) single[$1, $3, i] = $i }
     END {
-      for (i = 1; i <= NR; i++) {
-        split(row[i], f, "\t")
-        c = f[1] == "cluster"
-        r = c ? ratio(f[4], s50[f[2]]) " · " ratio(f[5], s99[f[2]]) " · " ratio(f[6], s999[f[2]]) : ""
-        rr = c ? ratio(f[9], r50[f[2]]) " · " ratio(f[10], r99[f[2]]) : ""
-        printf "| %s | %s | %s | %s µs | %s µs | %s µs | %s µs | %s | %s µs | %s µs | %s µs | %s | %s | %s | %s |\n",
-          f[2], f[1], f[3], f[4], f[5], f[6], f[7], r, f[9], f[10], f[11], rr, f[12], f[13], f[14]
+      for (k = 1; k <= n; k++) {
+        run = f[k, 1]; layout = f[k, 2]; rate = f[k, 3]; key = rate SUBSEP layout
+        if (!(key in seen)) { seen[key] = 1; order[++keys] = key }
+        r = ""; rr = ""
+        if (layout == "cluster") {
+          for (i = 5; i <= 7; i++) { q = ratio(f[k, i], single[run, rate, i]); rat[key, i] = rat[key, i] " " q
+            r = r (i > 5 ? " · " : "") fmt(q) }
+          for (i = 10; i <= 11; i++) { q = ratio(f[k, i], single[run, rate, i]); rat[key, i] = rat[key, i] " " q
+            rr = rr (i > 10 ? " · " : "") fmt(q) }
+        }
+        for (i = 4; i <= 12; i++) col[key, i] = col[key, i] " " num(f[k, i])
+        printf "| %s | %s | %s | %s | %s µs | %s µs | %s µs | %s µs | %s | %s µs | %s µs | %s µs | %s | %s | %s | %s |\n",
+          rate, layout, run, f[k, 4], f[k, 5], f[k, 6], f[k, 7], f[k, 8], r, f[k, 10], f[k, 11], f[k, 12], rr,
+          f[k, 13], f[k, 14], f[k, 15]
+        # after the last run of a rate and layout: its median row
+        if (k == n || f[k + 1, 2] != layout || f[k + 1, 3] != rate) {
+          r = ""; rr = ""
+          if (layout == "cluster") {
+            for (i = 5; i <= 7; i++) r = r (i > 5 ? " · " : "**") fmt(median(rat[key, i])) (i == 7 ? "**" : "")
+            for (i = 10; i <= 11; i++) rr = rr (i > 10 ? " · " : "") fmt(median(rat[key, i]))
+          }
+          printf "| %s | %s | **median** | %d | **%d µs** | **%d µs** | %d µs | %d µs | %s | %d µs | %d µs | %d µs | %s | | | |\n",
+            rate, layout, median(col[key, 4]), median(col[key, 5]), median(col[key, 6]), median(col[key, 7]),
+            median(col[key, 8]), r, median(col[key, 10]), median(col[key, 11]), median(col[key, 12]), rr
+        }
       }
-    }' "$results"
+    }'
   echo "(feed-to-fill p50/p99/max: HdrHistogram of the metrics role; p99.9 and in-runtime: Prometheus buckets," \
     "interpolated; * fewer than 1,000 in the window: p99.9 is the maximum, or the top bucket)"
 }
