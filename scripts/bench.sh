@@ -62,14 +62,14 @@ fi
 # role: feed-to-fill p50/p99/max from its HdrHistogram (GET /api/metrics/execution?minutes=N, fills that arrived in
 # the last N minutes), p99.9 and the in-runtime figure from the difference of two Prometheus scrapes (bucket
 # interpolation, like histogram_quantile). Every process is tagged -Dtrt.mine=bench; only those PIDs are stopped.
-# Env: RUNS (3: each run does every rate, cluster then single), RATES ("1000 10000"), WARMUP_SECONDS (30),
+# Env: RUNS (3: each run does every rate, cluster then single), RATES ("1000 10000"), WARMUP_SECONDS (20),
 # MEASURE_MINUTES (1), PACING (timer), FLOW (realistic, or heavy as
 # in TickToTradeLatency: many more fills, so a p99.9 to read), NODE_JAVA_OPTS
 # ("-Xmx1g -XX:+UseParallelGC"), BENCH_HTTP_PORT (18491), BENCH_BRIDGE_PORT (18471), BENCH_CLUSTER_PORT (18761).
 cluster_bench() {
   local runtime=verticles/target/runtime.jar
   [ -f "$runtime" ] || { echo "bench.sh: $runtime is missing; build with: ./mvnw -B -q -DskipTests package" >&2; exit 2; }
-  local rates=(${RATES:-1000 10000}) warmup="${WARMUP_SECONDS:-30}" minutes="${MEASURE_MINUTES:-1}"
+  local rates=(${RATES:-1000 10000}) warmup="${WARMUP_SECONDS:-20}" minutes="${MEASURE_MINUTES:-1}"
   local runs="${RUNS:-3}"
   local pacing="${PACING:-timer}" flow="${FLOW:-realistic}" node_opts=(${NODE_JAVA_OPTS:--Xmx1g -XX:+UseParallelGC})
   local http_port="${BENCH_HTTP_PORT:-18491}" bridge_port="${BENCH_BRIDGE_PORT:-18471}" hz="${BENCH_CLUSTER_PORT:-18761}"
@@ -101,11 +101,12 @@ cluster_bench() {
   for run in $(seq 1 "$runs"); do
     for rate in "${rates[@]}"; do
       for layout in cluster single; do
-        cluster_run "$layout" "$rate" "$run" | tee -a "$out"
+        # not in a pipeline: a subshell would keep the PIDs the EXIT trap stops
+        cluster_run "$layout" "$rate" "$run" > >(tee -a "$out")
       done
     done
   done
-  cluster_table | tee -a "$out"
+  cluster_table > >(tee -a "$out")
   echo "load after: $(uptime)" | tee -a "$out"
 }
 
