@@ -63,9 +63,9 @@ fi
 # the last N minutes), p99.9 and the in-runtime figure from the difference of two Prometheus scrapes (bucket
 # interpolation, like histogram_quantile). Every process is tagged -Dtrt.mine=bench; only those PIDs are stopped.
 # Env: RUNS (3: each run does every rate, cluster then single), RATES ("1000 10000"), WARMUP_SECONDS (20),
-# MEASURE_MINUTES (1), PACING (timer), FLOW (realistic, or heavy as
-# in TickToTradeLatency: many more fills, so a p99.9 to read), NODE_JAVA_OPTS
-# ("-Xmx1g -XX:+UseParallelGC"), BENCH_HTTP_PORT (18491), BENCH_BRIDGE_PORT (18471), BENCH_CLUSTER_PORT (18761).
+# MEASURE_MINUTES (1), PACING (timer), FLOW (realistic, or heavy as in TickToTradeLatency: many more fills, so a
+# p99.9 to read), NODE_JAVA_OPTS ("-Xmx1g -XX:+UseParallelGC"), BENCH_HTTP_PORT (18491), BENCH_BRIDGE_PORT (18471),
+# BENCH_CLUSTER_PORT (18761, and the next two).
 cluster_bench() {
   local runtime=verticles/target/runtime.jar
   [ -f "$runtime" ] || { echo "bench.sh: $runtime is missing; build with: ./mvnw -B -q -DskipTests package" >&2; exit 2; }
@@ -94,7 +94,8 @@ cluster_bench() {
     echo "== cross-node tick-to-trade: 3 -cluster nodes vs 1 process, on loopback"
     echo "date: $(date -u +%FT%TZ)  commit: $(git rev-parse --short HEAD 2>/dev/null || echo '?')"
     echo "jvm: $(java -version 2>&1 | sed -n '1p;3p' | paste -sd ' ')  node opts: ${node_opts[*]}  cores: $(nproc)"
-    echo "rates: ${rates[*]} ticks/s  warm-up: ${warmup} s  window: ${minutes} min  runs: $runs  pacing: $pacing  flow: $flow  cluster: $cluster_name"
+    echo "rates: ${rates[*]} ticks/s  warm-up: ${warmup} s  window: ${minutes} min  runs: $runs  pacing: $pacing" \
+      " flow: $flow  cluster: $cluster_name"
     echo "load before: $(uptime)"
   } | tee "$out"
   local run rate layout
