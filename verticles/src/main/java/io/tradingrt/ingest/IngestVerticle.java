@@ -66,8 +66,8 @@ public final class IngestVerticle extends VerticleBase {
     maxBehindBatches = Math.max(2, conf.maxBehindTicks() / batchSize);
     flow = TickFlow.of(vertx);
     bus = vertx.eventBus();
+    epochOffsetMicros = EpochOffset.micros(MicrosClock.SYSTEM, System::nanoTime);
     long startNanos = System.nanoTime();
-    epochOffsetMicros = MicrosClock.SYSTEM.nowMicros() - startNanos / 1_000;
     pacer = new Pacer(rate, startNanos);
     String pacing = conf.pacing();
     switch (pacing) {
