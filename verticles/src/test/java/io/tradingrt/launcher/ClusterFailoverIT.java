@@ -324,50 +324,65 @@ class ClusterFailoverIT {
       try {
         s.start();
         t.start();
-        s.await(l -> l.contains("started roles [storage]"), Duration.ofSeconds(120));
+        s2.start();
+        // both are eligible and start together: whichever takes the lease first is the writer, the other the standby
+        ClusterNode writer = eventually(Duration.ofSeconds(120), () -> {
+          List<ClusterNode> writers = List.of(s, s2).stream().filter(n -> n.logged("started roles [storage]"))
+              .toList();
+          assertEquals(1, writers.size(), "one storage writer");
+          return writers.get(0);
+        });
+        ClusterNode standby = writer == s ? s2 : s;
         t.await(l -> l.contains(CORE_STARTED), Duration.ofSeconds(120));
-        awaitFill(s, 0, null, Duration.ofSeconds(60));
-        String up = s2.start().await(l -> l.contains("runtime: s2 started roles [http]"), Duration.ofSeconds(120));
-        assertTrue(up.contains("eligible for [storage]"), up);
+        awaitFill(writer, 0, null, Duration.ofSeconds(60));
+        String up = standby.await(l -> l.contains("runtime: " + standby.name + " started roles [http"),
+            Duration.ofSeconds(60));
+        assertTrue(up.contains("eligible for [storage"), up);
 
         // more than three leases beside a live writer: a standby must never take the lease nor open its file
         Instant standbyUntil = Instant.now().plusSeconds(10);
         while (Instant.now().isBefore(standbyUntil)) {
-          assertFalse(s2.logged("took over storage") || s2.logged("started roles [storage]"),
-              "s2 took storage while s holds it");
+          assertFalse(standby.logged("took over storage") || standby.logged("started roles [storage]"),
+              standby.name + " took storage while " + writer.name + " holds it");
           // (the launcher's integrity check at start may create the file and close it again: a standby's file
           // exists, but nobody holds it and no writer was started on it)
-          assertFalse(s2.logged("storage: writing"), "s2 started a writer while s writes");
-          assertFalse(s2.databaseIsOpen(), "s2 holds its database open while s writes");
+          assertFalse(standby.logged("storage: writing"), standby.name + " started a writer beside " + writer.name);
+          assertFalse(standby.databaseIsOpen(), standby.name + " holds its database open beside " + writer.name);
           Thread.sleep(200);
         }
-        assertEquals(200, s2.getRaw("/health/live").statusCode());
+        assertEquals(200, standby.getRaw("/health/live").statusCode());
         JsonObject risk = t.get("/api/risk");
         assertEquals("ACTIVE", risk.getString("state"), risk.encode());
 
-        Instant killed = s.kill9();
+        Instant killed = writer.kill9();
         long killedMicros = micros(killed);
-        String unavailable = t.awaitAfter(killed, "(STORAGE_UNAVAILABLE)", Duration.ofSeconds(20));
-        String took = s2.awaitAfter(killed, "took over storage", Duration.ofSeconds(30));
-        assertTrue(took.contains("after s "), took);
-        String writing = s2.awaitAfter(killed, "started roles [storage]", Duration.ofSeconds(60));
-        s2.awaitAfter(killed, "storage: writing " + s2.database(), Duration.ofSeconds(5));
-        assertTrue(Files.size(s2.database()) > 0 && s2.databaseIsOpen(), "s2 writes its own file " + s2.database());
-        String recovered = t.awaitAfter(killed, "(STORAGE_RECOVERED)", Duration.ofSeconds(30));
+        // what nobody can store is refused: risk's state goes REDUCING with the reason, then back by itself
+        String unavailable = t.awaitAfter(killed, "-> REDUCING (STORAGE_UNAVAILABLE)", Duration.ofSeconds(20));
+        String took = standby.awaitAfter(killed, "took over storage", Duration.ofSeconds(30));
+        assertTrue(took.contains("after " + writer.name + " "), took);
+        String writing = standby.awaitAfter(killed, "started roles [storage]", Duration.ofSeconds(60));
+        standby.awaitAfter(killed, "storage: writing " + standby.database(), Duration.ofSeconds(5));
+        assertTrue(Files.size(standby.database()) > 0 && standby.databaseIsOpen(),
+            standby.name + " writes its own file " + standby.database());
+        String recovered = t.awaitAfter(killed, "REDUCING -> ACTIVE (STORAGE_RECOVERED)", Duration.ofSeconds(30));
         eventually(Duration.ofSeconds(20), () -> {
-          assertEquals("ACTIVE", t.get("/api/risk").getString("state"));
+          JsonObject state = t.get("/api/risk");
+          assertEquals("ACTIVE", state.getString("state"), state.encode());
+          assertEquals("STORAGE_RECOVERED", state.getJsonObject("lastChange").getString("cause"), state.encode());
           return true;
         });
-        Fill fill = awaitFill(s2, killedMicros, null, Duration.ofSeconds(30));
+        Fill fill = awaitFill(standby, killedMicros, null, Duration.ofSeconds(30));
         // the standby's file begins at its takeover: none of the lost writer's history is in it
-        List<Fill> all = s2.storedFills(0);
-        assertTrue(all.stream().allMatch(f -> f.tsMicros() >= killedMicros), "s2 holds only what came after s died");
-        System.out.println("ClusterFailoverIT (storage): after kill -9 of the writer s: trading refused orders "
-            + millis(killed, ClusterNode.at(unavailable)) + " ms later, s2 took the lease after "
-            + millis(killed, ClusterNode.at(took)) + " ms and wrote after " + millis(killed, ClusterNode.at(writing))
-            + " ms, trading resumed (STORAGE_RECOVERED) after " + millis(killed, ClusterNode.at(recovered))
-            + " ms, first fill stored in s2 " + (fill.tsMicros() - killedMicros) / 1_000 + " ms after the kill; "
-            + all.size() + " fills in s2's file, none from before");
+        List<Fill> all = standby.storedFills(0);
+        assertTrue(all.stream().allMatch(f -> f.tsMicros() >= killedMicros),
+            standby.name + " holds only what came after " + writer.name + " died");
+        System.out.println("ClusterFailoverIT (storage): after kill -9 of the writer " + writer.name
+            + ": trading refused orders " + millis(killed, ClusterNode.at(unavailable)) + " ms later, "
+            + standby.name + " took the lease after " + millis(killed, ClusterNode.at(took)) + " ms and wrote after "
+            + millis(killed, ClusterNode.at(writing)) + " ms, trading resumed (STORAGE_RECOVERED) after "
+            + millis(killed, ClusterNode.at(recovered)) + " ms, first fill stored in " + standby.name + " "
+            + (fill.tsMicros() - killedMicros) / 1_000 + " ms after the kill; " + all.size() + " fills in "
+            + standby.name + "'s file, none from before");
       } finally {
         for (ClusterNode node : List.of(s, t, s2)) {
           node.saveLogs("storage");
