@@ -371,18 +371,21 @@ class ClusterFailoverIT {
           assertEquals("STORAGE_RECOVERED", state.getJsonObject("lastChange").getString("cause"), state.encode());
           return true;
         });
-        Fill fill = awaitFill(standby, killedMicros, null, Duration.ofSeconds(30));
-        // the standby's file begins at its takeover: none of the lost writer's history is in it
+        // trading resumed: a fill made after the state went back to ACTIVE, stored by the new writer
+        Fill fill = awaitFill(standby, micros(ClusterNode.at(recovered)), null, Duration.ofSeconds(30));
+        // the standby's file begins at its takeover: none of the lost writer's history is in it (what it holds from
+        // before its writer started are the records the producers retried while no writer answered)
         List<Fill> all = standby.storedFills(0);
         assertTrue(all.stream().allMatch(f -> f.tsMicros() >= killedMicros),
             standby.name + " holds only what came after " + writer.name + " died");
+        long retried = all.stream().filter(f -> f.tsMicros() < micros(ClusterNode.at(writing))).count();
         System.out.println("ClusterFailoverIT (storage): after kill -9 of the writer " + writer.name
             + ": trading refused orders " + millis(killed, ClusterNode.at(unavailable)) + " ms later, "
             + standby.name + " took the lease after " + millis(killed, ClusterNode.at(took)) + " ms and wrote after "
             + millis(killed, ClusterNode.at(writing)) + " ms, trading resumed (STORAGE_RECOVERED) after "
-            + millis(killed, ClusterNode.at(recovered)) + " ms, first fill stored in " + standby.name + " "
-            + (fill.tsMicros() - killedMicros) / 1_000 + " ms after the kill; " + all.size() + " fills in "
-            + standby.name + "'s file, none from before");
+            + millis(killed, ClusterNode.at(recovered)) + " ms, first new fill " + (fill.tsMicros() - killedMicros)
+            / 1_000 + " ms after the kill; " + all.size() + " fills in " + standby.name + "'s file, none from "
+            + "before the kill, " + retried + " of them made while no writer answered (retried until one did)");
       } finally {
         for (ClusterNode node : List.of(s, t, s2)) {
           node.saveLogs("storage");
