@@ -48,6 +48,7 @@ public final class LeaseKeeper {
   private LeaseRecord lastSeen;
   private long lastSeenSinceNanos;
   private long holderGoneSinceNanos = -1;
+  private long observedNanos = Long.MIN_VALUE;
 
   public LeaseKeeper(String selfId, String selfName, long leaseMillis) {
     if (leaseMillis < 300) {
@@ -63,6 +64,10 @@ public final class LeaseKeeper {
   /** How often the caller should poll: six times a lease, so a holder renews three times before its time is up. */
   public long pollMillis() {
     return Math.max(50, leaseNanos / 6 / 1_000_000L);
+  }
+
+  private long pollNanos() {
+    return pollMillis() * 1_000_000L;
   }
 
   /** Whether this node holds the lease and its time has not run out (the fence, read on every order). */
@@ -85,8 +90,11 @@ public final class LeaseKeeper {
       lastSeen = stored;
       lastSeenSinceNanos = nowNanos;
     }
+    // "gone since" counts only while watched without a gap: a holder may have come back and renewed meanwhile
+    boolean watched = observedNanos != Long.MIN_VALUE && nowNanos - observedNanos <= 2 * pollNanos();
+    observedNanos = nowNanos;
     if (stored != null && !stored.released() && !holderIsMember) {
-      if (holderGoneSinceNanos < 0) {
+      if (holderGoneSinceNanos < 0 || !watched) {
         holderGoneSinceNanos = nowNanos;
       }
     } else {
