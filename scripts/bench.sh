@@ -2,7 +2,7 @@
 # End-to-end figures (not JMH): tick-to-trade latency, storage throughput/query latency, and HTTP (REST latency at a
 # constant rate, SockJS fan-out CPU; both against verticles/target/runtime.jar started as a separate process).
 # Build first: ./mvnw -B -q -DskipTests -Pbenchmarks package. Output goes to stdout and target/bench-*.txt.
-# Usage: scripts/bench.sh [latency|storage|recovery|http|hardening|all]
+# Usage: scripts/bench.sh [latency|storage|recovery|http|fix|hardening|all]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 jar=benchmarks/target/benchmarks.jar
@@ -38,6 +38,11 @@ if [ "$what" = http ] || [ "$what" = all ]; then
   echo "== SockJS fan-out: server CPU streaming to 100 clients"
   java "${java_opts[@]}" -cp "$jar" io.tradingrt.bench.SockJsFanout --clients 100 --seconds 30 --settle 10 --runs 3 \
     | tee target/bench-sockjs.txt
+fi
+if [ "$what" = fix ] || [ "$what" = all ]; then
+  echo "== FIX 4.4 over loopback: order -> ExecutionReport round trip at 1,000 orders/s, and market data taken in"
+  java "${java_opts[@]}" -cp "$jar" io.tradingrt.bench.FixRoundTrip --rate 1000 --seconds 20 --warmup 5 \
+    | tee target/bench-fix.txt
 fi
 
 # the hardening runs against the real jar (both also run in the README's test command): 2,000,000 ticks/s for
