@@ -157,6 +157,13 @@ class ClusterFailoverIT {
     assertTrue(recoveryLine.contains("recovered " + recovery.getJsonArray("positions").size() + " positions"),
         where + ": " + recoveryLine);
 
+    // the view users see (GET /api/cluster, here S's) names the new holder and its term once S's lease poll saw it
+    eventually(Duration.ofSeconds(10), () -> {
+      JsonObject lease = entry(s.get("/api/cluster"), "singletons", "trading-core");
+      assertEquals(survivor.name, holderName(lease), lease.encode());
+      assertEquals(term, lease.getLong("term"), lease.encode());
+      return true;
+    });
     Fill first = awaitFill(s, killedMicros, null, Duration.ofSeconds(30));
     Failover failover = new Failover(cycle, core.name, survivor.name, moved(survivor, killed),
         millis(killed, ClusterNode.at(took)), millis(killed, ClusterNode.at(rolesUp)),
@@ -191,6 +198,10 @@ class ClusterFailoverIT {
       startedMillis = Math.max(startedMillis, millis(killed, ClusterNode.at(up)));
       Fill fill = awaitFill(s, killedMicros, strategy, Duration.ofSeconds(45));
       firstFillMillis = Math.max(firstFillMillis, (fill.tsMicros() - killedMicros) / 1_000);
+    }
+    JsonObject view = s.get("/api/cluster");
+    for (String strategy : strategies) {
+      assertEquals(survivor.name, holderName(entry(view, "strategies", strategy)), where + ": " + view.encode());
     }
     victim.start();
     assertTrue(survivor.lineAfter(killed, "lost trading-core").isEmpty(), where + ": the trading core stays put");
@@ -419,6 +430,17 @@ class ClusterFailoverIT {
       }
     }
     return String.join(",", moved);
+  }
+
+  /** The lease named {@code name} in one list of a cluster view ({@code singletons} or {@code strategies}). */
+  private static JsonObject entry(JsonObject view, String list, String name) {
+    return view.getJsonArray(list).stream().map(JsonObject.class::cast).filter(e -> name.equals(e.getString("name")))
+        .findFirst().orElseThrow(() -> new AssertionError(name + " is not in the " + list + " of " + view.encode()));
+  }
+
+  private static String holderName(JsonObject lease) {
+    JsonObject holder = lease.getJsonObject("holder");
+    return holder == null ? null : holder.getString("name");
   }
 
   private static String order(String id) {
