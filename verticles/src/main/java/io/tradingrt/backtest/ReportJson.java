@@ -61,7 +61,8 @@ public final class ReportJson {
     }
   }
 
-  static String write(Object value) {
+  /** Any plain value (records, maps, lists) as the report files write it. */
+  public static String write(Object value) {
     try {
       return MAPPER.writeValueAsString(value) + "\n";
     } catch (JsonProcessingException e) {
