@@ -49,6 +49,10 @@ public record BacktestSpec(List<StrategySettings> strategies, Map<String, Instru
         curvePoints);
   }
 
+  public BacktestSpec withCurve(long intervalMicros, int points) {
+    return new BacktestSpec(strategies, instruments, risk, execution, initialCash, timeframes, intervalMicros, points);
+  }
+
   /** Every symbol a strategy trades, in order: risk knows these instruments, as live risk knows the fed symbols. */
   public List<String> tradedSymbols() {
     Set<String> symbols = new TreeSet<>();
