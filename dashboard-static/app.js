@@ -327,6 +327,65 @@ async function loadRecovery() {
   showRecovery(r);
 }
 
+const text = (v) => (v === null || v === undefined ? '' : String(v));
+const names = (v) => (Array.isArray(v) ? v.map(text).join(', ') : '');
+const holderName = (holder) => (holder !== null && typeof holder === 'object' ? text(holder.name) : null);
+const instant = (iso) => ({text: text(iso).replace('T', ' ').substring(0, 19), title: text(iso)});
+const listOf = (v) => (Array.isArray(v) ? v.filter((x) => x !== null && typeof x === 'object') : []);
+
+/** A singleton's or strategy's row; red when it must run somewhere and nobody holds it. */
+function leaseRow(entry, mustRun) {
+  const holder = holderName(entry.holder);
+  const tr = row([{text: entry.name, title: entry.roles ? 'roles: ' + names(entry.roles) : ''},
+    {text: holder === null ? 'none' : holder, title: 'eligible: ' + names(entry.eligible)}, text(entry.term),
+    instant(entry.since)]);
+  if (holder === null && mustRun) tr.className = 'unheld';
+  return tr;
+}
+
+/** This node's cluster view (GET /api/cluster, docs/cluster.md), or the reason there is none. */
+function showCluster(view, problem) {
+  state.cluster = view;
+  const panel = $('cluster');
+  if (!view) {
+    $('cluster-mode').textContent = 'no view';
+    $('cluster-mode').className = 'pill down';
+    $('cluster-missing').textContent = '';
+    $('cluster-message').textContent = problem;
+    ['cluster-members', 'cluster-singletons', 'cluster-strategies'].forEach((id) => fillBody(id, []));
+    panel.classList.remove('warning');
+    return;
+  }
+  const members = listOf(view.members);
+  const missing = Array.isArray(view.missing) ? view.missing.map(text) : [];
+  $('cluster-mode').textContent = view.clustered === true
+    ? `clustered · ${members.length} member${members.length === 1 ? '' : 's'}` : 'single node';
+  $('cluster-mode').className = 'pill ' + (missing.length ? 'down' : 'up');
+  $('cluster-missing').textContent = missing.length ? 'no holder: ' + missing.join(', ') : 'every required singleton held';
+  $('cluster-missing').className = 'verdict' + (missing.length ? '' : ' ok');
+  panel.classList.toggle('warning', missing.length > 0);
+  $('cluster-message').textContent = `seen from ${text(holderName(view.node))} · lease ${text(view.leaseMillis)} ms`;
+  fillBody('cluster-members', members.map((m) => row([{text: m.name, title: m.id}, names(m.roles), names(m.holds),
+    instant(m.joinedAt)])));
+  fillBody('cluster-singletons', listOf(view.singletons).map((s) => leaseRow(s, s.required === true)));
+  fillBody('cluster-strategies', listOf(view.strategies).map((s) => leaseRow(s, true)));
+}
+
+async function pollCluster() {
+  try {
+    const res = await fetch('api/cluster');
+    const body = await res.json();
+    if (res.ok) {
+      showCluster(body);
+    } else {
+      const e = body && body.error ? body.error : {};
+      showCluster(null, `${res.status} ${text(e.code)}: ${text(e.message)}`);
+    }
+  } catch (e) {
+    showCluster(null, 'the cluster view could not be read: ' + text(e && e.message));
+  }
+}
+
 async function loadOnce() {
   const get = async (path) => { const r = await fetch(path); return r.ok ? r.json() : null; };
   const risk = await get('api/risk');
@@ -358,6 +417,8 @@ const bus = new Bus('eventbus', (up) => {
   $('conn').className = 'pill ' + (up ? 'up' : 'down');
   if (up) { pollHealthOnce(); loadRecovery(); }
 });
+pollCluster();
+setInterval(pollCluster, 2000);
 bus.on('metrics.live', onMetrics);
 bus.on('md.bars', onBar);
 bus.on('md.quotes', batch => batch.ticks.forEach(onQuote));

@@ -40,6 +40,8 @@ public enum ReasonCode {
   FOK_NOT_FILLABLE(22, Kind.EXECUTION, "a fill-or-kill order could not be filled in full at once"),
   CANCEL_REQUESTED(23, Kind.EXECUTION, "the order was canceled on request"),
   SESSION_END(24, Kind.EXECUTION, "a DAY order expires at the session end"),
+  /** A FIX venue refused the order; its own words follow the sentence. */
+  VENUE_REJECTED(35, Kind.EXECUTION, "the venue rejected the order"),
 
   // the runtime itself could not place an order
   NO_RISK_DECISION(25, Kind.SYSTEM, "risk did not answer the order request, so the order was never placed"),

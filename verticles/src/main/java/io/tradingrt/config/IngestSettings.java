@@ -8,7 +8,7 @@ import java.util.List;
 public record IngestSettings(String feed, List<String> symbols, long ticksPerSecond, long seed, Fixed startPrice,
                              long volatilityBps, long spreadBps, String csvPath, int batchSize, String pacing,
                              long maxBehindTicks) {
-  public static final List<String> FEEDS = List.of("simulated", "csv");
+  public static final List<String> FEEDS = List.of("simulated", "csv", "fix");
   public static final List<String> PACINGS = List.of("timer", "thread");
 
   public IngestSettings {

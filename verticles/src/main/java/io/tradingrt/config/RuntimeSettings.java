@@ -17,7 +17,7 @@ public record RuntimeSettings(List<String> roles, Boolean persist, IngestSetting
                               Map<String, InstrumentSettings> instruments, List<StrategySettings> strategies,
                               RiskSettings risk, ExecutionSettings execution, PortfolioSettings portfolio,
                               StorageSettings storage, HttpSettings http, MetricsSettings metrics,
-                              ClusterSettings cluster) {
+                              FixSettings fix, VenueSettings venue, ClusterSettings cluster) {
   public RuntimeSettings {
     roles = List.copyOf(roles);
     instruments = Map.copyOf(instruments);
@@ -68,6 +68,7 @@ public record RuntimeSettings(List<String> roles, Boolean persist, IngestSetting
         n.object("risk").read(RiskSettings::read), n.object("execution").read(ExecutionSettings::read),
         n.object("portfolio").read(PortfolioSettings::read), n.object("storage").read(StorageSettings::read),
         n.object("http").read(HttpSettings::read), n.object("metrics").read(MetricsSettings::read),
+        n.object("fix").read(FixSettings::read), n.object("venue").read(VenueSettings::read),
         n.object("cluster").read(ClusterSettings::read));
   }
 }

@@ -16,6 +16,7 @@ import io.tradingrt.config.HttpSettings;
 import io.tradingrt.flow.RiskStateSeed;
 import io.tradingrt.flow.TickFlow;
 import io.tradingrt.time.MicrosClock;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.eventbus.EventBus;
@@ -23,6 +24,7 @@ import io.vertx.core.http.HttpServer;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.StaticHandler;
+import io.vertx.micrometer.backends.BackendRegistries;
 
 import java.util.List;
 import java.util.Set;
@@ -30,11 +32,14 @@ import java.util.logging.Logger;
 
 /**
  * The HTTP edge on {@code host}:{@code port}: the REST API answered from hot state or the storage readers, health,
- * Prometheus {@code /metrics}, the OpenAPI document, the SockJS event bus and the dashboard. Every request passes the
- * per-IP rate limit; every error is JSON.
+ * Prometheus {@code /metrics} (with the cluster gauges, polled from {@code cluster.view} every second), the cluster
+ * view, the OpenAPI document, the SockJS event bus and the dashboard. Every request passes the per-IP rate limit;
+ * every error is JSON.
  */
 public final class HttpVerticle extends VerticleBase {
   private static final Logger LOG = Logger.getLogger(HttpVerticle.class.getName());
+
+  private static final long CLUSTER_POLL_MS = 1_000;
 
   private final MicrosClock clock = MicrosClock.SYSTEM;
   private final HttpSettings conf;
@@ -44,6 +49,7 @@ public final class HttpVerticle extends VerticleBase {
   private HotState state;
   private TokenBuckets buckets;
   private HttpServer server;
+  private ClusterMeters clusterMeters;
 
   /**
    * @param symbols    the fed symbols (others are unknown: 404/422)
@@ -88,6 +94,7 @@ public final class HttpVerticle extends VerticleBase {
     new MetricsApi(state, bus, clock, health).mount(router);
     new TradingApi(state, bus, clock).mount(router);
     new ControlApi(state, bus, clock, token).mount(router);
+    new ClusterApi(bus).mount(router);
     router.route("/eventbus/*").handler(new OriginGuard(conf.allowedOrigins()));
     router.route("/eventbus/*").subRouter(SockJsBridge.router(vertx, new BridgePolicy(token, clock)));
     router.get("/webjars/*").handler(StaticHandler.create("META-INF/resources/webjars"));
@@ -97,6 +104,7 @@ public final class HttpVerticle extends VerticleBase {
       router.errorHandler(status, ApiErrors::onFailure);
     }
     vertx.setPeriodic(10_000, id -> buckets.forgetIdle());
+    pollClusterView(bus);
     String host = conf.host();
     int port = conf.port();
     // permessage-deflate compresses every frame once per client: measured at ~25 % of a core for 100 dashboards
@@ -132,6 +140,25 @@ public final class HttpVerticle extends VerticleBase {
         bus.<MetricsSnapshot>consumer(Addresses.METRICS_LIVE, m -> state.onMetrics(m.body())).completion());
   }
 
+  /**
+   * The cluster gauges live with the edge that serves {@code /metrics}: every node that can be scraped shows its view,
+   * including while the metrics singleton is between holders.
+   */
+  private void pollClusterView(EventBus bus) {
+    MeterRegistry registry = BackendRegistries.getDefaultNow();
+    if (registry == null) {
+      return;
+    }
+    clusterMeters = new ClusterMeters(registry);
+    vertx.setPeriodic(0, CLUSTER_POLL_MS, id -> ClusterView.ask(bus).onComplete(view -> {
+      if (view.succeeded()) {
+        clusterMeters.onView(view.result());
+      } else {
+        clusterMeters.onNoView();
+      }
+    }));
+  }
+
   private void rateLimit(RoutingContext ctx) {
     String client = ctx.request().remoteAddress() == null ? "unknown" : ctx.request().remoteAddress().host();
     long waitMicros = buckets.tryAcquire(client);
@@ -147,6 +174,9 @@ public final class HttpVerticle extends VerticleBase {
 
   @Override
   public Future<?> stop() {
+    if (clusterMeters != null) {
+      clusterMeters.close();
+    }
     return server == null ? Future.succeededFuture() : server.close();
   }
 }

@@ -89,6 +89,9 @@ final class ClusterRoles {
   private volatile boolean stopping;
   private Future<Void> stopped;
   private final Map<String, Long> lastFailureLog = new HashMap<>();
+  /** The last renewals' compare-and-set round trips, for the view: what a lease costs on this network. */
+  private final long[] writeMicros = new long[64];
+  private int writes;
 
   ClusterRoles(Vertx vertx, RuntimeSettings settings, HazelcastClusterManager manager) {
     this.vertx = vertx;
@@ -297,7 +300,9 @@ final class ClusterRoles {
         }
       }
       case RENEW -> {
-        if (leases.replace(slot.key, decision.expected().encode(), decision.next().encode())) {
+        boolean renewed = leases.replace(slot.key, decision.expected().encode(), decision.next().encode());
+        writeMicros[writes++ % writeMicros.length] = (System.nanoTime() - now) / 1_000;
+        if (renewed) {
           slot.keeper.renewed(decision.next(), now);
         }
       }
@@ -485,7 +490,8 @@ final class ClusterRoles {
     strategyEligible.forEach((name, eligible) -> strategies.add(lease(STRATEGY + name, stored.get(STRATEGY + name),
         live, shown).put("name", name).put("eligible", new JsonArray(eligible))));
     return new JsonObject().put("clustered", true)
-        .put("node", new JsonObject().put("id", selfId).put("name", selfName))
+        .put("node", new JsonObject().put("id", selfId).put("name", selfName)
+            .put("leaseWriteMicrosP50", median(writeMicros, Math.min(writes, writeMicros.length))))
         .put("members", memberList).put("singletons", singletons).put("strategies", strategies)
         .put("missing", missing).put("leaseMillis", settings.cluster().leaseMillis());
   }
@@ -497,6 +503,15 @@ final class ClusterRoles {
         shown.containsKey(record.holderId()) ? shown.get(record.holderId()).getString("name") : record.holderName());
     return new JsonObject().put("name", key).put("holder", holder).put("term", record == null ? 0 : record.term())
         .put("since", record == null ? null : Instant.ofEpochMilli(record.sinceMillis()).toString());
+  }
+
+  private static Long median(long[] values, int count) {
+    if (count == 0) {
+      return null;
+    }
+    long[] copy = java.util.Arrays.copyOf(values, count);
+    java.util.Arrays.sort(copy);
+    return copy[count / 2];
   }
 
   private static List<String> sorted(List<String> list) {

@@ -4,8 +4,10 @@ import io.tradingrt.bridge.TcpBridgeVerticle;
 import io.tradingrt.config.RuntimeSettings;
 import io.tradingrt.config.StrategySettings;
 import io.tradingrt.execution.ExecutionVerticle;
+import io.tradingrt.execution.fix.FixExecutionVerticle;
 import io.tradingrt.http.HttpVerticle;
 import io.tradingrt.ingest.BarVerticle;
+import io.tradingrt.ingest.FixMarketDataVerticle;
 import io.tradingrt.ingest.IngestVerticle;
 import io.tradingrt.metrics.MetricsVerticle;
 import io.tradingrt.portfolio.PortfolioVerticle;
@@ -76,8 +78,9 @@ final class Roles {
       new Role("storage", 0, c -> new StorageWriterVerticle(c.settings().storage()),
           s -> new DeploymentOptions().setThreadingModel(ThreadingModel.WORKER)),
       new Role("portfolio", 1, c -> new PortfolioVerticle(c.settings().portfolio(), c.persist()), Roles::eventLoop),
-      new Role("execution", 1, c -> new ExecutionVerticle(c.settings().execution(), c.persist(), c.acting()),
-          Roles::eventLoop),
+      new Role("execution", 1, c -> "fix".equals(c.settings().execution().venue())
+          ? new FixExecutionVerticle(c.settings().execution(), c.settings().fix(), c.persist(), c.acting())
+          : new ExecutionVerticle(c.settings().execution(), c.persist(), c.acting()), Roles::eventLoop),
       new Role("risk", 1, c -> new RiskVerticle(c.settings().risk(), c.settings().instruments(),
           c.settings().ingest().symbols(), c.settings().initialCash(), c.persist(), c.acting()), Roles::eventLoop),
       new Role("signal", 1, c -> new SignalVerticle(c.strategies(), c.persist(), c.acting()), Roles::eventLoop),
@@ -86,7 +89,9 @@ final class Roles {
       new Role("http", 3, c -> new HttpVerticle(c.settings().http(), c.settings().ingest().symbols(),
           c.settings().strategyNames(), c.settings().roles()), Roles::eventLoop),
       new Role("bridge", 3, c -> new TcpBridgeVerticle(c.settings().http()), Roles::eventLoop),
-      new Role("ingest", 4, c -> new IngestVerticle(c.settings().ingest()), s -> new DeploymentOptions()
+      new Role("ingest", 4, c -> "fix".equals(c.settings().ingest().feed())
+          ? new FixMarketDataVerticle(c.settings().fix(), c.settings().ingest().symbols())
+          : new IngestVerticle(c.settings().ingest()), s -> new DeploymentOptions()
           .setThreadingModel("csv".equals(s.ingest().feed()) ? ThreadingModel.WORKER : ThreadingModel.EVENT_LOOP)));
 
   private Roles() {

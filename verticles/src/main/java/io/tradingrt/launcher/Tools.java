@@ -45,7 +45,8 @@ public final class Tools {
 
   /** Whether the command line is for an operator command or for help, rather than for running the runtime. */
   public static boolean isTool(String first) {
-    return List.of("backup", "restore", "import", "backtest", "help", "--help", "-h", "--version", "-V").contains(first);
+    return List.of("backup", "restore", "import", "venue", "backtest", "help", "--help", "-h", "--version", "-V")
+        .contains(first);
   }
 
   public static int run(String[] args) {
@@ -87,8 +88,8 @@ public final class Tools {
           "  -options FILE|JSON   Vert.x options",
           "",
           "Options:"},
-      subcommands = {BackupCommand.class, RestoreCommand.class, ImportCommand.class, BacktestCommand.class,
-          CommandLine.HelpCommand.class},
+      subcommands = {BackupCommand.class, RestoreCommand.class, ImportCommand.class, VenueCommand.class,
+          BacktestCommand.class, CommandLine.HelpCommand.class},
       synopsisHeading = "Usage: ", customSynopsis = "java -jar runtime.jar [-conf FILE|JSON] [-cluster] | COMMAND …")
   static final class Root implements Callable<Integer> {
     @Override
@@ -110,6 +111,36 @@ public final class Tools {
 
     StorageSettings storage() {
       return load().storage();
+    }
+  }
+
+  @Command(name = "venue", mixinStandardHelpOptions = true, description = {"Runs the FIX 4.4 test venue: an "
+      + "acceptor on venue.port with a limit order book per symbol of ingest.symbols and a market maker quoting "
+      + "venue.quoteSize around a random walk, publishing market data. Point a runtime with execution.venue = fix at "
+      + "it. Stop with Ctrl-C."})
+  static final class VenueCommand implements Callable<Integer> {
+    @Mixin
+    Conf conf;
+
+    @Override
+    public Integer call() throws Exception {
+      RuntimeSettings config = conf.load();
+      io.tradingrt.venue.FixVenue venue = new io.tradingrt.venue.FixVenue(config.venue(), config.ingest().symbols(),
+          config.ingest().seed(), config.ingest().startPrice());
+      venue.start();
+      System.out.println("venue: FIX 4.4 acceptor " + config.venue().senderCompId() + " listening on port "
+          + config.venue().port() + " for " + config.ingest().symbols());
+      Thread main = Thread.currentThread();
+      Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+        venue.close();
+        main.interrupt();
+      }));
+      try {
+        Thread.currentThread().join();
+      } catch (InterruptedException stopped) {
+        Thread.currentThread().interrupt();
+      }
+      return 0;
     }
   }
 

@@ -2,6 +2,9 @@ package io.tradingrt.http;
 
 import io.tradingrt.testing.RuntimeProcess;
 import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.client.HttpResponse;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -19,8 +22,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * A person's view: headless chromium loads the dashboard from the running jar (its embedded defaults), sees it update
- * several times a second over SockJS, reads the recovery report of this start, types the token, clicks Halt and sees
- * the trading state change.
+ * several times a second over SockJS, reads the recovery report of this start and the cluster panel, types the token,
+ * clicks Halt and sees the trading state change.
  * Screenshot: target/dashboard.png.
  */
 class DashboardBrowserIT {
@@ -53,6 +56,7 @@ class DashboardBrowserIT {
       assertEquals(false, browser.eval("document.getElementById('recovery').classList.contains('warning')"));
       assertEquals("ACTIVE", browser.eval("document.getElementById('recovery-state').textContent"));
       assertEquals("polite", browser.eval("document.querySelector('#recovery [aria-live]').getAttribute('aria-live')"));
+      checkClusterPanel(browser, rest);
 
       long before = number(browser.eval("window.__trt.liveCount"));
       String ticksBefore = (String) browser.eval("document.getElementById('ticks-total').textContent");
@@ -91,6 +95,52 @@ class DashboardBrowserIT {
     } finally {
       vertx.close().await(20, TimeUnit.SECONDS);
     }
+  }
+
+  /**
+   * The cluster panel draws what {@code GET /api/cluster} answers: on these single-node defaults one member, this
+   * node, holding every required singleton. A jar without a {@code cluster.view} answerer gets a 503, which the
+   * panel shows instead of empty tables.
+   */
+  private static void checkClusterPanel(HeadlessChromium browser, RestClient rest) {
+    HttpResponse<Buffer> answer = rest.get("/api/cluster");
+    if (answer.statusCode() != 200) {
+      JsonObject error = RestClient.assertError(answer, 503, "CLUSTER_UNAVAILABLE");
+      System.out.println("DashboardBrowserIT: no cluster.view on this jar; the panel shows the 503");
+      eventually(10, "the cluster panel shows the 503", () -> text(browser, "cluster-message")
+          .equals("503 CLUSTER_UNAVAILABLE: " + error.getString("message")));
+      assertEquals("no view", text(browser, "cluster-mode"));
+      assertEquals(0L, number(browser.eval("document.querySelectorAll('#cluster tbody tr').length")));
+      return;
+    }
+    JsonObject view = answer.bodyAsJsonObject();
+    String node = view.getJsonObject("node").getString("name");
+    System.out.println("DashboardBrowserIT: the cluster panel shows the view of " + node);
+    eventually(10, "the cluster panel lists this node", () -> node.equals(browser.eval(
+        "(document.querySelector('#cluster-members tbody td') || {}).textContent")));
+    assertEquals(1L, number(browser.eval("document.querySelectorAll('#cluster-members tbody tr').length")),
+        "a single node is the one member");
+    StringBuilder expected = new StringBuilder();
+    for (Object entry : view.getJsonArray("singletons")) {
+      JsonObject singleton = (JsonObject) entry;
+      JsonObject holder = singleton.getJsonObject("holder");
+      if (singleton.getBoolean("required")) {
+        assertEquals(node, holder == null ? null : holder.getString("name"), "this node holds " + singleton.encode());
+      }
+      expected.append(singleton.getString("name")).append('=').append(holder == null ? "none" : holder.getString(
+          "name")).append(';');
+    }
+    assertEquals(expected.toString(), browser.eval("[...document.querySelectorAll('#cluster-singletons tbody tr')]"
+        + ".map((tr) => tr.cells[0].textContent + '=' + tr.cells[1].textContent + ';').join('')"));
+    assertEquals("every required singleton held", text(browser, "cluster-missing"));
+    assertEquals(view.getJsonArray("strategies").size(), number(browser.eval(
+        "document.querySelectorAll('#cluster-strategies tbody tr').length")), "every strategy with its node");
+    assertEquals(0L, number(browser.eval("document.querySelectorAll('#cluster tr.unheld').length")));
+  }
+
+  private static String text(HeadlessChromium browser, String id) {
+    Object value = browser.eval("document.getElementById('" + id + "').textContent");
+    return value == null ? "" : (String) value;
   }
 
   private static HeadlessChromium launchAfter(RuntimeProcess runtime, Vertx vertx) throws Exception {

@@ -67,6 +67,8 @@ class DashboardInjectionTest {
       String base = "http://127.0.0.1:" + stack.httpPort();
       RestClient rest = new RestClient(stack.vertx, stack.httpPort());
       boolean restAccepted = submitOverRest(rest);
+      EdgeStack.await(stack.vertx.eventBus().consumer(Addresses.CLUSTER_VIEW, m -> m.reply(hostileClusterView()))
+          .completion());
       publishHostile(stack.vertx.eventBus(), "early");
 
       browser.call("Page.enable", new JsonObject());
@@ -85,6 +87,8 @@ class DashboardInjectionTest {
       eventually(10, "the hostile quote is listed", () -> text(browser, "quotes").contains("quote-"));
       eventually(10, "the recovery panel shows the risk role's report as text", () -> text(browser,
           "recovery-line").startsWith("recovery: "));
+      eventually(10, "the cluster panel shows the hostile view", () -> text(browser, "cluster-strategies")
+          .contains("strategy-" + MARKUP));
       Thread.sleep(500); // an image error fires asynchronously after the markup is parsed
 
       assertEquals(TITLE, browser.eval("document.title"), "no script from the data ran");
@@ -99,6 +103,15 @@ class DashboardInjectionTest {
       assertTrue(text(browser, "risk-cause").contains("halt-" + MARKUP), "the risk message as literal text");
       assertTrue((Boolean) browser.eval("[...document.querySelectorAll('#orders td')].some((td) => td.title === "
           + "'denied-' + " + js(ATTRIBUTE_BREAK + MARKUP) + ")"), "the reason's message is the cell's title, intact");
+      assertTrue(text(browser, "cluster-members").contains("node-" + MARKUP), "a member's name as literal text");
+      assertTrue(text(browser, "cluster-members").contains("role-" + MARKUP), "its roles as literal text");
+      assertTrue(text(browser, "cluster-singletons").contains("singleton-" + MARKUP), "a singleton as literal text");
+      assertTrue(text(browser, "cluster-missing").contains("singleton-" + MARKUP), "missing as literal text");
+      assertTrue(text(browser, "cluster-message").contains("node-" + MARKUP), "this node's name as literal text");
+      assertTrue((Boolean) browser.eval("[...document.querySelectorAll('#cluster-members td')].some((td) => "
+          + "td.title === 'id-' + " + js(ATTRIBUTE_BREAK + MARKUP) + ")"), "the member's id is the cell's title");
+      assertEquals(1L, ((Number) browser.eval("document.querySelectorAll('#cluster-singletons tr.unheld').length"))
+          .longValue(), "the required singleton without holder is marked, and only by the page's own class");
       hover(browser, "candles");
       hover(browser, "equity");
       Thread.sleep(500); // echarts draws the tooltip (HTML tooltips would break style-src 'self')
@@ -138,6 +151,21 @@ class DashboardInjectionTest {
     bus.publish(Addresses.PORTFOLIO_UPDATES, new PortfolioSnapshot(now, price, price, Fixed.ZERO, Fixed.ZERO,
         Fixed.ZERO, Fixed.ZERO, Fixed.ZERO, price, Fixed.ZERO,
         List.of(new Position("position-" + MARKUP, one, price, Fixed.ZERO, Fixed.ZERO, price, now))));
+  }
+
+  /** A cluster.view answer with markup in every text the cluster panel shows. */
+  private static JsonObject hostileClusterView() {
+    JsonObject node = new JsonObject().put("id", "id-" + ATTRIBUTE_BREAK + MARKUP).put("name", "node-" + MARKUP);
+    JsonArray eligible = new JsonArray().add("node-" + MARKUP);
+    return new JsonObject().put("clustered", true).put("node", node)
+        .put("members", new JsonArray().add(node.copy().put("roles", new JsonArray().add("role-" + MARKUP))
+            .put("holds", new JsonArray().add("strategy:" + MARKUP)).put("joinedAt", "when-" + MARKUP)))
+        .put("singletons", new JsonArray().add(new JsonObject().put("name", "singleton-" + MARKUP)
+            .put("roles", new JsonArray().add("role-" + MARKUP)).put("required", true).putNull("holder").put("term", 1)
+            .put("since", "since-" + MARKUP).put("eligible", eligible)))
+        .put("strategies", new JsonArray().add(new JsonObject().put("name", "strategy-" + MARKUP).put("holder", node)
+            .put("term", "term-" + MARKUP).put("since", "since-" + MARKUP).put("eligible", eligible)))
+        .put("missing", new JsonArray().add("singleton-" + MARKUP)).put("leaseMillis", "lease-" + MARKUP);
   }
 
   private static void assertSecurityHeaders(String url) throws Exception {

@@ -44,7 +44,7 @@ class EdgeFuzzIT {
   private static final int HTTP_REQUESTS = 12_000;
   private static final int BRIDGE_FRAMES = 2_500;
   private static final Set<String> UNAVAILABLE_CODES = Set.of("STORAGE_UNAVAILABLE", "RISK_UNAVAILABLE",
-      "EXECUTION_UNAVAILABLE", "METRICS_UNAVAILABLE");
+      "EXECUTION_UNAVAILABLE", "METRICS_UNAVAILABLE", "CLUSTER_UNAVAILABLE");
   private static final Pattern LEAK = Pattern.compile(
       "Exception|\\tat |java\\.|javax\\.|io\\.vertx|io\\.tradingrt|com\\.fasterxml|org\\.duckdb|io\\.netty");
   private static final List<String[]> ROUTES = List.of(
@@ -55,7 +55,8 @@ class EdgeFuzzIT {
       new String[] {"GET", "/api/metrics/execution"}, new String[] {"GET", "/api/metrics/system"},
       new String[] {"GET", "/api/orders"}, new String[] {"GET", "/api/orders/{id}"}, new String[] {"GET", "/api/trades"},
       new String[] {"GET", "/api/positions"}, new String[] {"GET", "/api/bars"}, new String[] {"GET", "/api/pnl"},
-      new String[] {"GET", "/api/risk"}, new String[] {"POST", "/api/orders"}, new String[] {"POST", "/api/orders"},
+      new String[] {"GET", "/api/risk"}, new String[] {"GET", "/api/cluster"}, new String[] {"POST", "/api/orders"},
+      new String[] {"POST", "/api/orders"},
       new String[] {"POST", "/api/orders"}, new String[] {"DELETE", "/api/orders/{id}"},
       new String[] {"POST", "/api/risk/halt"}, new String[] {"POST", "/api/risk/reduce"},
       new String[] {"POST", "/api/risk/resume"}, new String[] {"POST", "/api/risk/resume"},

@@ -184,8 +184,8 @@ class HttpApiTest {
     assertTrue(api.getString("openapi").startsWith("3."));
     for (String path : new String[] {"/api/metrics/current", "/api/metrics/history", "/api/metrics/market-data",
         "/api/metrics/strategy", "/api/metrics/execution", "/api/metrics/system", "/api/orders", "/api/orders/{id}",
-        "/api/trades", "/api/positions", "/api/bars", "/api/pnl", "/api/risk", "/api/risk/{command}", "/health",
-        "/health/live", "/health/ready", "/metrics"}) {
+        "/api/trades", "/api/positions", "/api/bars", "/api/pnl", "/api/risk", "/api/risk/{command}", "/api/cluster",
+        "/health", "/health/live", "/health/ready", "/metrics"}) {
       assertTrue(api.getJsonObject("paths").containsKey(path), path);
     }
   }

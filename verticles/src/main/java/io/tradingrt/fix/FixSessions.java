@@ -1,0 +1,99 @@
+package io.tradingrt.fix;
+
+import io.tradingrt.codecs.Fixed;
+import io.tradingrt.config.FixSettings;
+import io.tradingrt.config.VenueSettings;
+
+import quickfix.FieldMap;
+import quickfix.FieldNotFound;
+import quickfix.SessionID;
+import quickfix.SessionSettings;
+
+import java.nio.file.Path;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * FIX 4.4 session settings built from our conf (no hand-edited QuickFIX/J file): validation against the FIX 4.4 data
+ * dictionary on, a file message store (sequence numbers and sent messages, for resends) under the configured path,
+ * and decimals carried as text so a price never passes through a {@code double}.
+ */
+public final class FixSessions {
+  public static final String BEGIN_STRING = "FIX.4.4";
+  /** QuickFIX/J logs every message at INFO; our logs keep its session events and warnings only. */
+  private static final Logger MESSAGES = Logger.getLogger("quickfixj.msg");
+
+  static {
+    MESSAGES.setLevel(Level.WARNING);
+  }
+
+  private FixSessions() {
+  }
+
+  public static SessionID initiatorId(FixSettings fix) {
+    return new SessionID(BEGIN_STRING, fix.senderCompId(), fix.targetCompId());
+  }
+
+  /** The runtime's side: connects to the venue, reconnects every {@code reconnectSeconds}, resends on gaps. */
+  public static SessionSettings initiator(FixSettings fix) {
+    SessionID id = initiatorId(fix);
+    SessionSettings settings = common(id, Path.of(fix.storePath()));
+    settings.setString(id, "ConnectionType", "initiator");
+    settings.setString(id, "SocketConnectHost", fix.host());
+    settings.setLong(id, "SocketConnectPort", fix.port());
+    settings.setLong(id, "HeartBtInt", fix.heartbeatSeconds());
+    settings.setLong(id, "ReconnectInterval", fix.reconnectSeconds());
+    settings.setBool(id, "ResetOnLogon", fix.resetOnLogon());
+    return settings;
+  }
+
+  /** The session every client's own session is made from. */
+  public static SessionID acceptorTemplate(VenueSettings venue) {
+    return new SessionID(BEGIN_STRING, venue.senderCompId(), "*");
+  }
+
+  /** The test venue's side: accepts any initiator's CompID (a dynamic session per client). */
+  public static SessionSettings acceptor(VenueSettings venue) {
+    SessionID template = acceptorTemplate(venue);
+    SessionSettings settings = common(template, Path.of(venue.storePath()));
+    settings.setString(template, "ConnectionType", "acceptor");
+    settings.setString(template, "AcceptorTemplate", "Y");
+    settings.setLong(template, "SocketAcceptPort", venue.port());
+    settings.setString(template, "SocketAcceptAddress", "0.0.0.0");
+    return settings;
+  }
+
+  /**
+   * Settings every session shares, in the default section (a dynamic acceptor session made from the template reads
+   * its store path and dictionary from there).
+   */
+  private static SessionSettings common(SessionID id, Path store) {
+    SessionSettings settings = new SessionSettings();
+    settings.setString("StartTime", "00:00:00");
+    settings.setString("EndTime", "00:00:00");
+    settings.setString("UseDataDictionary", "Y");
+    settings.setString("DataDictionary", "FIX44.xml");
+    settings.setString("ValidateFieldsOutOfOrder", "Y");
+    settings.setString("ValidateUserDefinedFields", "Y");
+    settings.setString("FileStorePath", store.toString());
+    settings.setString("PersistMessages", "Y");
+    settings.setString("SocketTcpNoDelay", "Y");
+    settings.setString("SLF4JLogHeartbeats", "N");
+    settings.setString(id, "BeginString", BEGIN_STRING);
+    return settings;
+  }
+
+  /** A decimal field as exact {@link Fixed}, from its text. */
+  public static Fixed decimal(FieldMap message, int tag) throws FieldNotFound {
+    return Fixed.parse(message.getString(tag));
+  }
+
+  /** A decimal field, or {@code fallback} when absent. */
+  public static Fixed decimal(FieldMap message, int tag, Fixed fallback) throws FieldNotFound {
+    return message.isSetField(tag) ? decimal(message, tag) : fallback;
+  }
+
+  public static void setDecimal(FieldMap message, int tag, Fixed value) {
+    message.setString(tag, value.toString());
+  }
+}
