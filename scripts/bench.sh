@@ -3,7 +3,8 @@
 # constant rate, SockJS fan-out CPU; both against verticles/target/runtime.jar started as a separate process).
 # Cross-node tick-to-trade (cluster: three -cluster jar processes against the same roles in one process).
 # Build first: ./mvnw -B -q -DskipTests -Pbenchmarks package. Output goes to stdout and target/bench-*.txt.
-# Usage: scripts/bench.sh [latency|storage|recovery|http|fix|hardening|cluster|all]
+# Usage: scripts/bench.sh [latency|storage|recovery|backtest|http|fix|hardening|cluster|all]
+# backtest takes BACKTEST_TICKS (10000000 by default) and BACKTEST_RUNS (3).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 jar=benchmarks/target/benchmarks.jar
@@ -35,6 +36,11 @@ fi
 if [ "$what" = recovery ] || [ "$what" = all ]; then
   echo "== recovery: reading the journal and rebuilding the cores, against journal size (median of 3)"
   java "${java_opts[@]}" -cp "$jar" io.tradingrt.bench.RecoveryBenchmark | tee target/bench-recovery.txt
+fi
+if [ "$what" = backtest ] || [ "$what" = all ]; then
+  echo "== backtest: reading, cores, one run and a 16-set sweep over stored ticks (best of BACKTEST_RUNS)"
+  java "${java_opts[@]}" -cp "$jar" io.tradingrt.bench.BacktestBenchmark "${BACKTEST_TICKS:-10000000}" \
+    target/bench-backtest.duckdb "${BACKTEST_RUNS:-3}" | tee target/bench-backtest.txt
 fi
 if [ "$what" = http ] || [ "$what" = all ]; then
   [ -f verticles/target/runtime.jar ] || { echo "bench.sh: verticles/target/runtime.jar is missing" >&2; exit 2; }

@@ -34,7 +34,8 @@ import java.util.concurrent.Callable;
 /**
  * The jar's operator commands, as picocli subcommands with {@code --help}: {@code backup NAME} (under
  * storage.backupRoot), {@code restore DIR [--to FILE]}, {@code import csv|parquet FILE},
- * {@code import postgres --url JDBC_URL --table TABLE [--batch N]}. Each reads the same configuration as the runtime
+ * {@code import postgres --url JDBC_URL --table TABLE [--batch N]}, {@code backtest} ({@link BacktestCommand}).
+ * Each reads the same configuration as the runtime
  * ({@code -conf}, environment). Exit codes: 0 done, 1 failed, 2 bad usage (one line on stderr).
  */
 public final class Tools {
@@ -44,7 +45,8 @@ public final class Tools {
 
   /** Whether the command line is for an operator command or for help, rather than for running the runtime. */
   public static boolean isTool(String first) {
-    return List.of("backup", "restore", "import", "venue", "help", "--help", "-h", "--version", "-V").contains(first);
+    return List.of("backup", "restore", "import", "venue", "backtest", "help", "--help", "-h", "--version", "-V")
+        .contains(first);
   }
 
   public static int run(String[] args) {
@@ -87,7 +89,7 @@ public final class Tools {
           "",
           "Options:"},
       subcommands = {BackupCommand.class, RestoreCommand.class, ImportCommand.class, VenueCommand.class,
-          CommandLine.HelpCommand.class},
+          BacktestCommand.class, CommandLine.HelpCommand.class},
       synopsisHeading = "Usage: ", customSynopsis = "java -jar runtime.jar [-conf FILE|JSON] [-cluster] | COMMAND …")
   static final class Root implements Callable<Integer> {
     @Override

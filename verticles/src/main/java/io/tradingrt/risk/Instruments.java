@@ -2,6 +2,7 @@ package io.tradingrt.risk;
 
 import io.tradingrt.config.InstrumentSettings;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -34,6 +35,14 @@ public final class Instruments {
       }
     });
     return new Instruments(expanded);
+  }
+
+  /** The {@code instruments} section (by symbol or {@code default}) expanded over the fed symbols, as risk uses it. */
+  public static Instruments fromSettings(Map<String, InstrumentSettings> configured, Collection<String> symbols) {
+    Map<String, InstrumentSpec> specs = new HashMap<>();
+    configured.forEach((symbol, spec) -> specs.put(symbol, new InstrumentSpec(spec.tickSize(), spec.lotSize(),
+        spec.minQuantity(), spec.maxQuantity(), spec.minPrice(), spec.maxPrice())));
+    return expand(specs, symbols);
   }
 
   public Optional<InstrumentSpec> find(String symbol) {

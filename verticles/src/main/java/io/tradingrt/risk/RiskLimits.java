@@ -2,6 +2,7 @@ package io.tradingrt.risk;
 
 import io.tradingrt.codecs.Fixed;
 import io.tradingrt.codecs.TradingState;
+import io.tradingrt.config.RiskSettings;
 import java.util.Objects;
 
 /**
@@ -28,5 +29,12 @@ public record RiskLimits(Fixed maxOrderNotional, Fixed maxPositionQuantity, Fixe
     if (throttleIntervalMicros <= 0) {
       throw new IllegalArgumentException("throttleIntervalMicros must be positive, got " + throttleIntervalMicros);
     }
+  }
+
+  /** The {@code risk} section with the portfolio's starting cash, as the risk role and a backtest build the engine. */
+  public static RiskLimits fromSettings(RiskSettings risk, Fixed initialCash) {
+    return new RiskLimits(risk.maxOrderNotional(), risk.maxPositionQuantity(), risk.maxGrossExposure(),
+        risk.dailyLossLimit(), risk.dailyLossAction(), risk.maxDrawdown(), risk.maxDrawdownAction(),
+        risk.throttlePerStrategy(), risk.throttleGlobal(), risk.throttleIntervalMs() * 1_000, initialCash);
   }
 }

@@ -36,7 +36,6 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
@@ -96,7 +95,8 @@ public final class RiskVerticle extends VerticleBase {
   @Override
   public Future<?> start() {
     try {
-      engine = new RiskEngine(instruments(instruments, symbols), limits(settings, initialCash), clock);
+      engine = new RiskEngine(Instruments.fromSettings(instruments, symbols), RiskLimits.fromSettings(settings,
+          initialCash), clock);
     } catch (IllegalArgumentException e) {
       return Future.failedFuture("risk: invalid configuration: " + e.getMessage());
     }
@@ -295,18 +295,5 @@ public final class RiskVerticle extends VerticleBase {
       bus.publish(Addresses.RISK_STATE, change);
       journal(JournalEntry.stateChange(entryId("state"), change), id -> { });
     }
-  }
-
-  static Instruments instruments(Map<String, InstrumentSettings> configured, List<String> symbols) {
-    Map<String, InstrumentSpec> specs = new HashMap<>();
-    configured.forEach((symbol, spec) -> specs.put(symbol, new InstrumentSpec(spec.tickSize(), spec.lotSize(),
-        spec.minQuantity(), spec.maxQuantity(), spec.minPrice(), spec.maxPrice())));
-    return Instruments.expand(specs, symbols);
-  }
-
-  static RiskLimits limits(RiskSettings risk, Fixed initialCash) {
-    return new RiskLimits(risk.maxOrderNotional(), risk.maxPositionQuantity(), risk.maxGrossExposure(),
-        risk.dailyLossLimit(), risk.dailyLossAction(), risk.maxDrawdown(), risk.maxDrawdownAction(),
-        risk.throttlePerStrategy(), risk.throttleGlobal(), risk.throttleIntervalMs() * 1_000, initialCash);
   }
 }

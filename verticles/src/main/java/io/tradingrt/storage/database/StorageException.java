@@ -18,7 +18,7 @@ public class StorageException extends RuntimeException {
     return code;
   }
 
-  static String oneLine(String text) {
+  public static String oneLine(String text) {
     if (text == null) {
       return "";
     }

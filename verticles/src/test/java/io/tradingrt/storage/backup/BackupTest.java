@@ -48,7 +48,7 @@ class BackupTest {
 
       assertEquals(20_000, manifest.tables().get("market_ticks").rows(), "uncommitted rows are not in the snapshot");
       assertEquals(1, manifest.tables().get("trades").rows());
-      assertEquals(8, manifest.schemaVersion());
+      assertEquals(9, manifest.schemaVersion());
       for (var table : manifest.tables().entrySet()) {
         assertEquals(table.getValue(), Checksums.of(reader, Sql.ident(table.getKey())), table.getKey());
       }
