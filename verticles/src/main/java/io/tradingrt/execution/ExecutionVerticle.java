@@ -4,7 +4,10 @@ import io.tradingrt.codecs.Addresses;
 import io.tradingrt.codecs.Fill;
 import io.tradingrt.codecs.Headers;
 import io.tradingrt.codecs.JournalImage;
+import io.tradingrt.codecs.Fixed;
 import io.tradingrt.codecs.OrderEvent;
+import io.tradingrt.codecs.OrderStatus;
+import io.tradingrt.codecs.ReasonCode;
 import io.tradingrt.codecs.OrderRequest;
 import io.tradingrt.codecs.TickBatch;
 import io.tradingrt.config.ExecutionSettings;
@@ -135,9 +138,11 @@ public final class ExecutionVerticle extends VerticleBase {
     return Future.all(List.of(
         bus.<OrderRequest>consumer(Addresses.EXEC_SUBMIT, m -> {
           if (!acting.getAsBoolean()) {
-            fenced("an approved order " + m.body().clientOrderId());
+            // fenced: the broker never sees it, and the order ends here, so no strategy counts it as working
+            notTaken(m.body());
             return;
           }
+          fencedLogged = false;
           // the order reached the broker now: in-runtime tick-to-trade ends here (metrics reads it on its events)
           MultiMap headers = MultiMap.caseInsensitiveMultiMap().addAll(m.headers())
               .add(Headers.BROKER_MICROS, Long.toString(clock.nowMicros()));
@@ -178,24 +183,30 @@ public final class ExecutionVerticle extends VerticleBase {
         }).completion()));
   }
 
-  /** Once per start: the node lost its trading-core lease, so what it would do is dropped, not acted on. */
-  private void fenced(String what) {
+  /**
+   * An approved order that reached this node while its trading-core lease was not renewed in time: it is rejected
+   * with {@code NO_TRADING_CORE} (stored and published, so its strategy and risk see it end) and never reaches the
+   * broker. Logged once per lapse.
+   */
+  private void notTaken(OrderRequest order) {
     if (!fencedLogged) {
       fencedLogged = true;
-      LOG.warning(() -> "execution: this node lost its trading-core lease; dropped " + what + " and will act on "
-          + "nothing more");
+      LOG.warning(() -> "execution: this node's trading-core lease was not renewed in time; approved orders are "
+          + "rejected with NO_TRADING_CORE until it is (first: " + order.clientOrderId() + ")");
     }
+    OrderEvent rejected = new OrderEvent(order.clientOrderId(), order.strategy(), order.symbol(), order.side(),
+        order.type(), order.timeInForce(), OrderStatus.REJECTED, order.quantity(), order.limitPrice(), Fixed.ZERO,
+        Fixed.ZERO, ReasonCode.NO_TRADING_CORE, ReasonCode.NO_TRADING_CORE.sentence()
+            + ": this node's lease was not renewed in time", clock.nowMicros());
+    publish(new BrokerResult(List.of(rejected), List.of()));
   }
 
   private void publish(BrokerResult result) {
     if (result.isEmpty()) {
       return;
     }
-    if (!acting.getAsBoolean()) {
-      // every entry point checks first, so this is only a lease lost while a result was being made
-      fenced(result.events().size() + " order events and " + result.fills().size() + " fills");
-      return;
-    }
+    // every entry point checks the fence before the broker acts; what the broker did is then always reported and
+    // stored (dropping it would leave the broker's state and the journal apart)
     // fills before their events: a FILLED event must not reach a consumer before the fill it reports. Each record
     // is handed to the writer before it is published: what a consumer writes because of it (the portfolio's
     // positions row) then reaches the writer after it and cannot commit without it
