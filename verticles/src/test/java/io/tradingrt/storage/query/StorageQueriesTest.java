@@ -129,7 +129,8 @@ class StorageQueriesTest {
     writer.checkpoint();
     StorageStats stats = queries.stats();
     assertEquals(500L, stats.rowCounts().get("market_ticks"));
-    assertEquals(8L, stats.rowCounts().get("schema_migrations"));
+    assertEquals((long) io.tradingrt.storage.schema.Migrations.fromClasspath().all().size(),
+        stats.rowCounts().get("schema_migrations"), "one row per applied migration");
     assertTrue(stats.fileBytes() > 0);
   }
 }
