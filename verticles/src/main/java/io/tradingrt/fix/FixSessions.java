@@ -4,10 +4,16 @@ import io.tradingrt.codecs.Fixed;
 import io.tradingrt.config.FixSettings;
 import io.tradingrt.config.VenueSettings;
 
+import quickfix.Application;
+import quickfix.ConfigError;
+import quickfix.DefaultMessageFactory;
 import quickfix.FieldMap;
 import quickfix.FieldNotFound;
+import quickfix.FileStoreFactory;
+import quickfix.SLF4JLogFactory;
 import quickfix.SessionID;
 import quickfix.SessionSettings;
+import quickfix.SocketInitiator;
 
 import java.nio.file.Path;
 import java.util.logging.Level;
@@ -50,6 +56,15 @@ public final class FixSessions {
   /** The session every client's own session is made from. */
   public static SessionID acceptorTemplate(VenueSettings venue) {
     return new SessionID(BEGIN_STRING, venue.senderCompId(), "*");
+  }
+
+  /** Starts the initiator of {@code fix} for {@code application}, with a file message store (blocking: off loops). */
+  public static SocketInitiator startInitiator(Application application, FixSettings fix) throws ConfigError {
+    SessionSettings sessions = initiator(fix);
+    SocketInitiator initiator = new SocketInitiator(application, new FileStoreFactory(sessions), sessions,
+        new SLF4JLogFactory(sessions), new DefaultMessageFactory());
+    initiator.start();
+    return initiator;
   }
 
   /** The test venue's side: accepts any initiator's CompID (a dynamic session per client). */

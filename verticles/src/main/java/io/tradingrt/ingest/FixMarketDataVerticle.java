@@ -15,12 +15,9 @@ import io.vertx.core.VerticleBase;
 import io.vertx.core.eventbus.DeliveryOptions;
 
 import quickfix.Application;
-import quickfix.DefaultMessageFactory;
 import quickfix.FieldNotFound;
-import quickfix.FileStoreFactory;
 import quickfix.Group;
 import quickfix.Message;
-import quickfix.SLF4JLogFactory;
 import quickfix.Session;
 import quickfix.SessionID;
 import quickfix.SocketInitiator;
@@ -74,10 +71,7 @@ public final class FixMarketDataVerticle extends VerticleBase implements Applica
     flow = TickFlow.of(vertx);
     sessionId = FixSessions.initiatorId(fix);
     return vertx.executeBlocking(() -> {
-      var sessions = FixSessions.initiator(fix);
-      initiator = new SocketInitiator(this, new FileStoreFactory(sessions), sessions, new SLF4JLogFactory(sessions),
-          new DefaultMessageFactory());
-      initiator.start();
+      initiator = FixSessions.startInitiator(this, fix);
       return null;
     }).onSuccess(v -> LOG.info(() -> "ingest: FIX 4.4 market data " + fix.senderCompId() + " -> "
         + fix.targetCompId() + " at " + fix.host() + ":" + fix.port() + " for " + symbols));

@@ -27,11 +27,8 @@ import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.eventbus.EventBus;
 
 import quickfix.Application;
-import quickfix.DefaultMessageFactory;
 import quickfix.FieldNotFound;
-import quickfix.FileStoreFactory;
 import quickfix.Message;
-import quickfix.SLF4JLogFactory;
 import quickfix.Session;
 import quickfix.SessionID;
 import quickfix.SocketInitiator;
@@ -126,10 +123,7 @@ public final class FixExecutionVerticle extends VerticleBase implements Applicat
     journal.workingOrders().forEach(o -> orders.resume(o, fillsByOrder.get(o.clientOrderId())));
     sessionId = FixSessions.initiatorId(fix);
     return vertx.executeBlocking(() -> {
-      var sessions = FixSessions.initiator(fix);
-      initiator = new SocketInitiator(this, new FileStoreFactory(sessions), sessions, new SLF4JLogFactory(sessions),
-          new DefaultMessageFactory());
-      initiator.start();
+      initiator = FixSessions.startInitiator(this, fix);
       return null;
     }).compose(v -> {
       LOG.info(() -> "execution: FIX 4.4 initiator " + fix.senderCompId() + " -> " + fix.targetCompId() + " at "
