@@ -117,9 +117,10 @@ class FixVenueIT {
         for (Object t : trades()) {
           assertTrue(ids.add(((JsonObject) t).getString("fillId")), "no fill twice: " + t);
         }
-        // the book equals the venue's: +25 +5 -10 +10 = 30 AAPL
-        JsonObject position = positions().stream().map(JsonObject.class::cast)
-            .filter(p -> "AAPL".equals(p.getString("symbol"))).findFirst().orElseThrow();
+        // the book equals the venue's: +25 +5 -10 +10 = 30 AAPL (the stored positions row follows the fill's commit)
+        JsonObject position = await("the AAPL position of 30", () -> positions().stream().map(JsonObject.class::cast)
+            .filter(p -> "AAPL".equals(p.getString("symbol"))
+                && Fixed.of(30).compareTo(Fixed.of(p.getString("quantity"))) == 0).findFirst().orElse(null));
         assertEquals(0, Fixed.of(30).compareTo(Fixed.of(position.getString("quantity"))), position.encode());
       } finally {
         again.close();
