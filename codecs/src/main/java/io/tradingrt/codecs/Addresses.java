@@ -76,6 +76,26 @@ public final class Addresses {
   /** The writer's health as JSON (same fields as {@code storage.health}), published at every ready↔unavailable transition. */
   public static final String STORAGE_STATUS = "storage.status";
 
+  /**
+   * Backtests on a running runtime (docs/backtest.md), answered on the node holding the storage role: start one
+   * (request/reply, JsonObject request body; the reply is {@code {"runId", "status"}}, or a failure 400 with a
+   * sentence for a refused request, 429 when the runs in progress are at their limit).
+   */
+  public static final String BACKTEST_START = "backtest.start";
+  /** The runs, newest first (request/reply, JsonObject {limit}; the reply is {@code {"items": [...]}}). */
+  public static final String BACKTEST_LIST = "backtest.list";
+  /** One run with its status, progress and, when done, its report (request/reply, JsonObject {id}; 404 unknown). */
+  public static final String BACKTEST_GET = "backtest.get";
+  /** A finished run's equity and drawdown curve (request/reply, JsonObject {id}; 404 unknown or not done). */
+  public static final String BACKTEST_EQUITY = "backtest.equity";
+  /** A finished run's fills in order (request/reply, JsonObject {id, offset, limit}; 404 unknown or not done). */
+  public static final String BACKTEST_FILLS = "backtest.fills";
+  /**
+   * Progress of the runs in progress (publish, JsonObject {runId, status, progress, ticks, expectedTicks, runsDone,
+   * runs, message}): at most four a second per run, and once at each status change. Bridged to browsers.
+   */
+  public static final String BACKTEST_PROGRESS = "backtest.progress";
+
   /** Address → the record type it carries, for bridges and docs. */
   public static final Map<String, Class<?>> TYPES = types();
 

@@ -39,23 +39,11 @@ public final class DuckDbTickSource implements TickSource {
     this.description = description;
     this.connection = connection;
     this.ownsConnection = ownsConnection;
-    StringBuilder sql = new StringBuilder("SELECT ").append(COLUMNS).append(" FROM ").append(relation)
-        .append(" WHERE ts >= make_timestamp(?) AND ts < make_timestamp(?)");
-    if (!range.symbols().isEmpty()) {
-      sql.append(" AND symbol IN (");
-      String separator = "";
-      for (String symbol : new TreeSet<>(range.symbols())) {
-        sql.append(separator).append(Sql.literal(symbol));
-        separator = ", ";
-      }
-      sql.append(')');
-    }
-    sql.append(" ORDER BY ts, seq, symbol");
+    String sql = "SELECT " + COLUMNS + " FROM " + relation + where(range) + " ORDER BY ts, seq, symbol";
     try {
-      statement = connection.prepareStatement(sql.toString());
+      statement = connection.prepareStatement(sql);
       statement.setFetchSize(FETCH_SIZE);
-      statement.setLong(1, Math.max(range.fromMicros(), -62_135_596_800_000_000L));
-      statement.setLong(2, Math.min(range.toMicros(), 253_402_300_799_999_999L));
+      bind(statement, range);
       rows = statement.executeQuery();
     } catch (SQLException e) {
       closeQuietly();
@@ -82,6 +70,56 @@ public final class DuckDbTickSource implements TickSource {
   public static DuckDbTickSource parquet(Path files, TickRange range) {
     return new DuckDbTickSource("parquet:" + files, DuckDb.openStreaming(null, "1GB", 2), true,
         "read_parquet(" + Sql.literal(files.toString()) + ")", range);
+  }
+
+  /**
+   * How many stored ticks {@code range} holds, for a progress figure: one count over the same view the run reads
+   * ({@code all_market_ticks}), on a connection the caller keeps.
+   */
+  public static long countStored(Connection connection, TickRange range) {
+    return count(connection, "all_market_ticks", range, "the stored ticks");
+  }
+
+  /** How many ticks of {@code range} the Parquet files hold. */
+  public static long countParquet(Path files, TickRange range) {
+    try (Connection connection = DuckDb.openStreaming(null, "1GB", 2)) {
+      return count(connection, "read_parquet(" + Sql.literal(files.toString()) + ")", range, "parquet:" + files);
+    } catch (SQLException e) {
+      throw new StorageException(StorageErrorCode.QUERY_FAILED, "cannot count ticks in " + files + ": "
+          + StorageException.oneLine(e.getMessage()), e);
+    }
+  }
+
+  private static long count(Connection connection, String relation, TickRange range, String description) {
+    try (PreparedStatement count = connection.prepareStatement("SELECT count(*) FROM " + relation + where(range))) {
+      bind(count, range);
+      try (ResultSet r = count.executeQuery()) {
+        r.next();
+        return r.getLong(1);
+      }
+    } catch (SQLException e) {
+      throw new StorageException(StorageErrorCode.QUERY_FAILED, "cannot count ticks in " + description + ": "
+          + StorageException.oneLine(e.getMessage()), e);
+    }
+  }
+
+  private static String where(TickRange range) {
+    StringBuilder sql = new StringBuilder(" WHERE ts >= make_timestamp(?) AND ts < make_timestamp(?)");
+    if (!range.symbols().isEmpty()) {
+      sql.append(" AND symbol IN (");
+      String separator = "";
+      for (String symbol : new TreeSet<>(range.symbols())) {
+        sql.append(separator).append(Sql.literal(symbol));
+        separator = ", ";
+      }
+      sql.append(')');
+    }
+    return sql.toString();
+  }
+
+  private static void bind(PreparedStatement statement, TickRange range) throws SQLException {
+    statement.setLong(1, Math.max(range.fromMicros(), -62_135_596_800_000_000L));
+    statement.setLong(2, Math.min(range.toMicros(), 253_402_300_799_999_999L));
   }
 
   @Override

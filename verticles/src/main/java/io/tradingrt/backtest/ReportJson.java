@@ -61,6 +61,15 @@ public final class ReportJson {
     }
   }
 
+  /** Stored JSON (a report, the strategies of a run) as a tree, to be written again inside another document. */
+  public static com.fasterxml.jackson.databind.JsonNode tree(String json) {
+    try {
+      return MAPPER.readTree(json);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("stored backtest JSON is written by this class and always parses", e);
+    }
+  }
+
   /** Any plain value (records, maps, lists) as the report files write it. */
   public static String write(Object value) {
     try {

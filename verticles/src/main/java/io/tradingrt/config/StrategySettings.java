@@ -34,6 +34,14 @@ public sealed interface StrategySettings {
     }
   }
 
+  /**
+   * One strategy written as in runtime.json's {@code strategies} list (a backtest request carries them so), checked
+   * as the loader checks it: unknown keys and wrong types are refused with one line naming {@code path}.
+   */
+  static StrategySettings fromJson(java.util.Map<String, Object> values, String path) {
+    return new ConfigNode(path, values).read(StrategySettings::read);
+  }
+
   static StrategySettings read(ConfigNode n) {
     String name = n.text("name");
     if (name.isBlank()) {

@@ -94,6 +94,7 @@ public final class HttpVerticle extends VerticleBase {
     new MetricsApi(state, bus, clock, health).mount(router);
     new TradingApi(state, bus, clock).mount(router);
     new ControlApi(state, bus, clock, token).mount(router);
+    new BacktestApi(bus).mount(router);
     new ClusterApi(bus).mount(router);
     router.route("/eventbus/*").handler(new OriginGuard(conf.allowedOrigins()));
     router.route("/eventbus/*").subRouter(SockJsBridge.router(vertx, new BridgePolicy(token, clock)));

@@ -7,6 +7,7 @@ import io.tradingrt.backtest.BacktestStore;
 import io.tradingrt.backtest.CsvTickSource;
 import io.tradingrt.backtest.DuckDbTickSource;
 import io.tradingrt.backtest.Figures;
+import io.tradingrt.backtest.LocalSweepRunner;
 import io.tradingrt.backtest.ReportJson;
 import io.tradingrt.backtest.Sweep;
 import io.tradingrt.backtest.SweepGrid;
@@ -119,7 +120,7 @@ final class BacktestCommand implements Callable<Integer> {
                     String sweepId, Path dir, TickRange range) throws Exception {
     int pool = threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
     long started = System.nanoTime();
-    List<Sweep.Run> runs = Sweep.run(backtest, sets, sources, pool, (done, of, ticks) -> {
+    List<Sweep.Run> runs = new LocalSweepRunner(pool).run(backtest, sets, sources, (done, of, ticks) -> {
       double seconds = Math.max(1e-3, (System.nanoTime() - started) / 1e9);
       System.err.printf(Locale.ROOT, "\rsweep: %d / %d runs, %,d ticks, %,.0f ticks/s   ", done, of, ticks,
           ticks / seconds);

@@ -1,5 +1,7 @@
 package io.tradingrt.launcher;
 
+import io.tradingrt.backtest.BacktestSpec;
+import io.tradingrt.backtest.BacktestVerticle;
 import io.tradingrt.bridge.TcpBridgeVerticle;
 import io.tradingrt.config.RuntimeSettings;
 import io.tradingrt.config.StrategySettings;
@@ -13,6 +15,7 @@ import io.tradingrt.metrics.MetricsVerticle;
 import io.tradingrt.portfolio.PortfolioVerticle;
 import io.tradingrt.risk.RiskVerticle;
 import io.tradingrt.signal.SignalVerticle;
+import io.tradingrt.storage.StorageAccess;
 import io.tradingrt.storage.StorageWriterVerticle;
 import io.vertx.core.Deployable;
 import io.vertx.core.DeploymentOptions;
@@ -75,7 +78,7 @@ final class Roles {
   }
 
   static final List<Role> ORDER = List.of(
-      new Role("storage", 0, c -> new StorageWriterVerticle(c.settings().storage()),
+      new Role("storage", 0, c -> new StorageWriterVerticle(c.settings().storage(), backtests(c.settings())),
           s -> new DeploymentOptions().setThreadingModel(ThreadingModel.WORKER)),
       new Role("portfolio", 1, c -> new PortfolioVerticle(c.settings().portfolio(), c.persist()), Roles::eventLoop),
       new Role("execution", 1, c -> "fix".equals(c.settings().execution().venue())
@@ -95,6 +98,18 @@ final class Roles {
           .setThreadingModel("csv".equals(s.ingest().feed()) ? ThreadingModel.WORKER : ThreadingModel.EVENT_LOOP)));
 
   private Roles() {
+  }
+
+  /**
+   * The backtest service goes with the storage role (it reads through the role's readers and stores through its
+   * writer); with no configured strategy there is nothing to backtest by default, and no service.
+   */
+  private static List<Function<StorageAccess, Deployable>> backtests(RuntimeSettings settings) {
+    if (settings.strategies().isEmpty()) {
+      return List.of();
+    }
+    BacktestSpec spec = BacktestSpec.of(settings);
+    return List.of(access -> new BacktestVerticle(spec, access));
   }
 
   private static DeploymentOptions eventLoop(RuntimeSettings settings) {

@@ -23,6 +23,7 @@ import io.tradingrt.storage.writer.WriterDatabase;
 import io.tradingrt.storage.writer.WriterLoop;
 import io.tradingrt.time.MicrosClock;
 import io.vertx.core.Context;
+import io.vertx.core.Deployable;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.ThreadingModel;
@@ -36,6 +37,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 import java.util.logging.Logger;
 
 /**
@@ -47,6 +49,7 @@ public final class StorageWriterVerticle extends VerticleBase {
   private static final Logger LOG = Logger.getLogger(StorageWriterVerticle.class.getName());
 
   private final StorageSettings config;
+  private final List<Function<StorageAccess, Deployable>> companions;
   /** Reply header of a durable write: {@code stored}, or {@code quarantined} when DuckDB rejected the record. */
   public static final String OUTCOME_HEADER = "storage-outcome";
 
@@ -65,7 +68,16 @@ public final class StorageWriterVerticle extends VerticleBase {
   private boolean runTaken;
 
   public StorageWriterVerticle(StorageSettings config) {
+    this(config, List.of());
+  }
+
+  /**
+   * @param companions verticles deployed beside the readers on this role's {@link StorageAccess} (the backtest
+   *                   service), so they follow the writer wherever the storage role runs
+   */
+  public StorageWriterVerticle(StorageSettings config, List<Function<StorageAccess, Deployable>> companions) {
     this.config = config;
+    this.companions = List.copyOf(companions);
   }
 
   @Override
@@ -91,7 +103,13 @@ public final class StorageWriterVerticle extends VerticleBase {
     EventBus bus = vertx.eventBus();
     vertx.setPeriodic(3_600_000L, id -> scheduleTierMove());
     int readers = Math.max(1, Math.min(config.readers(), Runtime.getRuntime().availableProcessors()));
-    return Future.all(List.of(
+    StorageAccess access = new StorageAccess(database::reader, queue::offer, config.file());
+    List<Future<?>> started = new java.util.ArrayList<>();
+    for (Function<StorageAccess, Deployable> companion : companions) {
+      started.add(vertx.deployVerticle(() -> companion.apply(access),
+          new DeploymentOptions().setThreadingModel(ThreadingModel.WORKER)));
+    }
+    started.addAll(List.of(
         bus.<TickBatch>consumer(Addresses.MD_TICKS, m -> bulk(new WriteQueue.TickRows(m.body().ticks()))).completion(),
         bus.<Bar>consumer(Addresses.MD_BARS, m -> bulk(new WriteQueue.BarRows(List.of(m.body())))).completion(),
         bus.<PortfolioSnapshot>consumer(Addresses.PORTFOLIO_UPDATES,
@@ -110,6 +128,7 @@ public final class StorageWriterVerticle extends VerticleBase {
         bus.<Object>consumer(Addresses.STORAGE_HEALTH, m -> m.reply(JsonObject.mapFrom(loop.health()))).completion(),
         vertx.deployVerticle(() -> new StorageReaderVerticle(database.reader(), config.backupDir()),
             new DeploymentOptions().setThreadingModel(ThreadingModel.WORKER).setInstances(readers))));
+    return Future.all(started);
   }
 
   /** Every ready↔unavailable transition, so the risk role stops and resumes trading without waiting for its poll. */
