@@ -85,6 +85,9 @@ public final class BacktestService {
       }
     });
     long wallMillis = Math.max(1, (System.nanoTime() - started) / 1_000_000);
+    if (result.ticks() == 0) {
+      throw new IllegalStateException("no ticks in " + result.source() + " for this range and these symbols");
+    }
     tracker.ticks(result.ticks(), result.ticks());
     store(List.of(new Stored(new BacktestStore.Run(runId, null, clock.nowMicros(), request.range().fromMicros(),
         request.range().toMicros(), request.spec().strategies(), wallMillis), result)));
