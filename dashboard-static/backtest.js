@@ -155,7 +155,7 @@ async function showResult(run) {
   $('k-turnover').textContent = whole(t.turnover);
   $('k-exposure').textContent = pct(t.exposureFraction, 0);
   $('k-ticks').textContent = whole(report.ticks);
-  $('k-hash').textContent = String(report.fillsHash).substring(0, 16);
+  $('k-hash').textContent = String(report.fillsHash).substring(0, 12);
   $('k-hash').title = report.fillsHash;
   const body = $('bt-figures').tBodies[0];
   body.replaceChildren();

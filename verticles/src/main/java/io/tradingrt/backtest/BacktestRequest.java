@@ -79,7 +79,8 @@ public record BacktestRequest(TickRange range, BacktestSpec spec, Source source,
   public static BacktestRequest parse(String json, BacktestSpec configured, Path dataRoot) {
     Object tree;
     try {
-      tree = json == null || json.isBlank() ? null : READER.readValue(json);
+      // no body is the empty request: the configured strategies over every stored tick
+      tree = json == null || json.isBlank() ? Map.of() : READER.readValue(json);
     } catch (JsonProcessingException e) {
       throw new Refused("the body is not JSON: " + oneLine(e.getOriginalMessage()));
     } catch (IOException e) {

@@ -28,10 +28,10 @@ public final class BacktestRuns {
     void runs(int done, int of, long ticks);
   }
 
-  /** The work of one run, on the executor; returns the report (JSON) of a finished run. */
+  /** The work of one run, on the executor ({@code started}: its id and creation time); returns its report JSON. */
   @FunctionalInterface
   public interface Job {
-    String run(String runId, Tracker tracker) throws Exception;
+    String run(View started, Tracker tracker) throws Exception;
   }
 
   /** Refused: as many runs are in progress as this node allows. */
@@ -114,9 +114,13 @@ public final class BacktestRuns {
         maybePublish(entry);
       }
     };
-    onProgress.accept(entry.view());
+    View started;
+    synchronized (this) {
+      started = entry.view();
+    }
+    onProgress.accept(started);
     try {
-      finish(entry, job.run(entry.runId, tracker), null);
+      finish(entry, job.run(started, tracker), null);
     } catch (Exception | LinkageError | OutOfMemoryError e) {
       String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
       finish(entry, null, message.lines().findFirst().orElse(message));

@@ -1,6 +1,5 @@
 package io.tradingrt.backtest;
 
-import io.tradingrt.time.MicrosClock;
 import org.duckdb.DuckDBConnection;
 
 import java.io.IOException;
@@ -44,16 +43,14 @@ public final class BacktestService {
   private final Database database;
   private final SweepRunner sweeps;
   private final BacktestRuns runs;
-  private final MicrosClock clock;
 
   public BacktestService(BacktestSpec configured, Path dataRoot, Database database, SweepRunner sweeps,
-                         BacktestRuns runs, MicrosClock clock) {
+                         BacktestRuns runs) {
     this.configured = configured;
     this.dataRoot = dataRoot;
     this.database = database;
     this.sweeps = sweeps;
     this.runs = runs;
-    this.clock = clock;
   }
 
   /** The directory csv and parquet sources of a request must lie in: {@code backtest-data} beside the database. */
@@ -71,31 +68,34 @@ public final class BacktestService {
   public Map<String, Object> start(String json) {
     BacktestRequest request = BacktestRequest.parse(json, configured, dataRoot);
     BacktestRuns.View view = request.sweep() == null
-        ? runs.start("run", 1, (runId, tracker) -> runOne(request, runId, tracker))
-        : runs.start("sweep", request.sweep().size(), (runId, tracker) -> runSweep(request, runId, tracker));
+        ? runs.start("run", 1, (started, tracker) -> runOne(request, started, tracker))
+        : runs.start("sweep", request.sweep().size(), (started, tracker) -> runSweep(request, started, tracker));
     return json(view, false);
   }
 
-  private String runOne(BacktestRequest request, String runId, BacktestRuns.Tracker tracker) {
-    long started = System.nanoTime();
+  /** A run is stored as created when it was asked for, so the list orders runs by when they were started. */
+  private String runOne(BacktestRequest request, BacktestRuns.View started, BacktestRuns.Tracker tracker) {
+    long began = System.nanoTime();
     BacktestResult result = withSource(request, (sources, expected) -> {
       try (TickSource source = sources.get()) {
         tracker.ticks(0, expected);
         return new BacktestEngine(request.spec()).run(source, (done, micros) -> tracker.ticks(done, expected));
       }
     });
-    long wallMillis = Math.max(1, (System.nanoTime() - started) / 1_000_000);
+    long wallMillis = Math.max(1, (System.nanoTime() - began) / 1_000_000);
     if (result.ticks() == 0) {
       throw new IllegalStateException("no ticks in " + result.source() + " for this range and these symbols");
     }
     tracker.ticks(result.ticks(), result.ticks());
-    store(List.of(new Stored(new BacktestStore.Run(runId, null, clock.nowMicros(), request.range().fromMicros(),
+    store(List.of(new Stored(new BacktestStore.Run(started.runId(), null, started.createdMicros(),
+        request.range().fromMicros(),
         request.range().toMicros(), request.spec().strategies(), wallMillis), result)));
     return ReportJson.report(result);
   }
 
-  private String runSweep(BacktestRequest request, String sweepId, BacktestRuns.Tracker tracker) {
-    long started = System.nanoTime();
+  private String runSweep(BacktestRequest request, BacktestRuns.View started, BacktestRuns.Tracker tracker) {
+    String sweepId = started.runId();
+    long began = System.nanoTime();
     List<Sweep.Run> ranked = withSource(request, (sources, expected) -> {
       try {
         return sweeps.run(request.spec(), request.sweep(), sources, tracker::runs);
@@ -104,12 +104,13 @@ public final class BacktestService {
         throw new IllegalStateException("the sweep was interrupted");
       }
     });
-    long wallMillis = Math.max(1, (System.nanoTime() - started) / 1_000_000);
+    long wallMillis = Math.max(1, (System.nanoTime() - began) / 1_000_000);
     List<Stored> stored = new ArrayList<>();
     List<Map<String, Object>> ranking = new ArrayList<>();
     for (Sweep.Run run : ranked) {
       String runId = sweepId + "-" + (run.index() + 1);
-      stored.add(new Stored(new BacktestStore.Run(runId, sweepId, clock.nowMicros(), request.range().fromMicros(),
+      stored.add(new Stored(new BacktestStore.Run(runId, sweepId, started.createdMicros(),
+          request.range().fromMicros(),
           request.range().toMicros(), run.parameters().apply(request.spec().strategies()), run.wallMillis()),
           run.result()));
       Map<String, Object> row = new LinkedHashMap<>();
@@ -217,7 +218,9 @@ public final class BacktestService {
       }
     }
     all.addAll(database.read(c -> new BacktestQueries(c).runs(limit)));
-    all.sort(Comparator.comparing((Map<String, Object> m) -> (Long) m.get("createdMicros")).reversed());
+    // newest first; a sweep (bt-x) before its runs (bt-x-1, bt-x-2), which share its creation time
+    all.sort(Comparator.comparing((Map<String, Object> m) -> (Long) m.get("createdMicros")).reversed()
+        .thenComparing(m -> (String) m.get("runId")));
     return all.size() > limit ? new ArrayList<>(all.subList(0, limit)) : all;
   }
 

@@ -62,8 +62,7 @@ public final class BacktestVerticle extends VerticleBase {
     BacktestRuns runs = new BacktestRuns(executor, RUNNING, KEPT, MicrosClock.SYSTEM, PROGRESS_EVERY_MICROS,
         view -> bus.publish(Addresses.BACKTEST_PROGRESS, json(BacktestService.json(view, false))));
     service = new BacktestService(configured, BacktestService.dataRoot(storage.databaseFile()),
-        new StorageDatabase(storage.readers(), storage.writerTasks()), LocalSweepRunner.allCores(), runs,
-        MicrosClock.SYSTEM);
+        new StorageDatabase(storage.readers(), storage.writerTasks()), LocalSweepRunner.allCores(), runs);
     return Future.all(List.of(
         bus.<JsonObject>consumer(Addresses.BACKTEST_START, m -> answer(m, p -> json(service.start(p.encode()))))
             .completion(),

@@ -43,7 +43,7 @@ class BacktestPageIT {
     Vertx vertx = Vertx.vertx();
     try (RuntimeProcess runtime = RuntimeProcess.start("backtest-page", dir, env)) {
       runtime.awaitLine(l -> l.contains("runtime: started roles"), Duration.ofSeconds(60));
-      try (HeadlessChromium browser = HeadlessChromium.launch(vertx, 1600, 1300)) {
+      try (HeadlessChromium browser = HeadlessChromium.launch(vertx, 1600, 1500)) {
         browser.navigate("http://127.0.0.1:" + HTTP_PORT + "/backtest.html");
         eventually(20, "the page is on the bus", () -> "bus: live".equals(browser.eval(
             "document.getElementById('conn').textContent")));

@@ -62,7 +62,9 @@ class EdgeFuzzIT {
       new String[] {"POST", "/api/risk/resume"}, new String[] {"POST", "/api/risk/resume"},
       new String[] {"POST", "/api/risk/{id}"}, new String[] {"POST", "/api/admin/backup"},
       new String[] {"GET", "/"}, new String[] {"GET", "/app.js"}, new String[] {"GET", "/{id}"},
-      new String[] {"GET", "/eventbus/info"}, new String[] {"GET", "/api/{id}"});
+      new String[] {"GET", "/eventbus/info"}, new String[] {"GET", "/api/{id}"},
+      new String[] {"GET", "/api/backtests"}, new String[] {"GET", "/api/backtests/{id}"},
+      new String[] {"GET", "/api/backtests/{id}/fills"});
 
   @Test
   void hostileHttpAndBridgeTrafficLeavesTheRuntimeHealthyAndStorageClean(@TempDir Path dir) throws Exception {

@@ -185,7 +185,8 @@ class HttpApiTest {
     for (String path : new String[] {"/api/metrics/current", "/api/metrics/history", "/api/metrics/market-data",
         "/api/metrics/strategy", "/api/metrics/execution", "/api/metrics/system", "/api/orders", "/api/orders/{id}",
         "/api/trades", "/api/positions", "/api/bars", "/api/pnl", "/api/risk", "/api/risk/{command}", "/api/cluster",
-        "/health", "/health/live", "/health/ready", "/metrics"}) {
+        "/health", "/health/live", "/health/ready", "/metrics", "/api/backtests", "/api/backtests/{id}",
+        "/api/backtests/{id}/equity", "/api/backtests/{id}/fills"}) {
       assertTrue(api.getJsonObject("paths").containsKey(path), path);
     }
   }
