@@ -16,7 +16,7 @@ const duration = (us) => {
 const STATUSES = ['RUNNING', 'DONE', 'FAILED'];
 
 window.__bt = {progressMessages: 0, lastProgress: null, runId: null, equityPoints: 0, fillMarkers: 0, candles: 0};
-const state = {runId: null, report: null, fills: [], poll: null};
+const state = {runId: null, report: null, fills: [], fillsTotal: 0, poll: null};
 
 /** The Vert.x SockJS bridge protocol, receiving only: register, rec, ping. */
 function connectBus() {
@@ -217,9 +217,11 @@ async function showEquity(runId) {
 }
 
 async function showFills(runId) {
-  const page = await fetch('api/backtests/' + encodeURIComponent(runId) + '/fills?limit=2000').then((r) => r.json());
+  const page = await fetch('api/backtests/' + encodeURIComponent(runId) + '/fills?limit=10000').then((r) => r.json());
   state.fills = page.items;
-  $('bt-fills-count').textContent = page.returned < page.total ? page.returned + ' of ' + page.total : page.total + ' fills';
+  state.fillsTotal = page.total;
+  const shown = Math.min(500, page.items.length);
+  $('bt-fills-count').textContent = shown < page.total ? 'first ' + shown + ' of ' + whole(page.total) : whole(page.total) + ' fills';
   const body = $('bt-fills').tBodies[0];
   body.replaceChildren();
   for (const f of page.items.slice(0, 500)) {
@@ -243,13 +245,18 @@ async function showCandles() {
   const res = await fetch('api/bars?symbol=' + encodeURIComponent(symbol) + '&timeframe=' + encodeURIComponent(frame)
       + '&from=' + report.firstMicros + '&to=' + (report.lastMicros + 1));
   const bars = res.ok ? (await res.json()).items || [] : [];
-  $('bt-candles-note').textContent = res.ok ? bars.length + ' bars of stored ticks' : 'no stored bars for this range (' + res.status + ')';
+  const markers = state.fills.length < state.fillsTotal ? ' · markers for the first ' + whole(state.fills.length) + ' of ' + whole(state.fillsTotal) + ' fills' : '';
+  $('bt-candles-note').textContent = (res.ok ? bars.length + ' bars of stored ticks' : 'no stored bars for this range (' + res.status + ')') + markers;
   const candles = bars.map((b) => [b.startMicros / 1000, num(b.open), num(b.close), num(b.low), num(b.high)]);
   const marker = (side) => state.fills.filter((f) => f.symbol === symbol && f.side === side)
       .map((f) => [f.tsMicros / 1000, num(f.price), f.strategy + ' ' + f.side + ' ' + f.quantity + ' @ ' + f.price]);
   const buys = marker('BUY');
   const sells = marker('SELL');
   candleChart.setOption({series: [{data: candles}, {data: buys}, {data: sells}]});
+  // with only the first fills fetched, open the chart on the span they cover (the slider shows the rest)
+  const partial = state.fills.length && state.fills.length < state.fillsTotal;
+  candleChart.dispatchAction(partial ? {type: 'dataZoom', startValue: report.firstMicros / 1000,
+    endValue: state.fills[state.fills.length - 1].tsMicros / 1000} : {type: 'dataZoom', start: 0, end: 100});
   window.__bt.candles = candles.length;
   window.__bt.fillMarkers = buys.length + sells.length;
 }
@@ -301,12 +308,13 @@ drawdownChart.setOption({animation: false, grid, tooltip: {trigger: 'axis'}, xAx
   series: [{type: 'line', name: 'drawdown', showSymbol: false, lineStyle: {color: '#ef5350', width: 1},
     areaStyle: {color: 'rgba(239,83,80,0.25)'}, data: []}]});
 const candleChart = echarts.init($('bt-candles'));
-candleChart.setOption({animation: false, grid, tooltip: {trigger: 'item',
+candleChart.setOption({animation: false, grid: {...grid, bottom: 44}, tooltip: {trigger: 'item',
   formatter: (p) => (p.seriesType === 'scatter' ? String(p.data[2]) : p.seriesName)},
-  dataZoom: [{type: 'inside'}], xAxis: axis, yAxis: value,
+  dataZoom: [{type: 'inside'}, {type: 'slider', height: 14, bottom: 4, borderColor: '#242c36', textStyle: {color: '#7d8590'}}],
+  xAxis: axis, yAxis: value,
   series: [{type: 'candlestick', name: 'price', itemStyle: {color: '#26a69a', color0: '#ef5350', borderColor: '#26a69a', borderColor0: '#ef5350'}, data: []},
-    {type: 'scatter', name: 'buys', symbol: 'triangle', symbolSize: 9, itemStyle: {color: '#3fb950'}, data: []},
-    {type: 'scatter', name: 'sells', symbol: 'triangle', symbolRotate: 180, symbolSize: 9, itemStyle: {color: '#f778ba'}, data: []}]});
+    {type: 'scatter', name: 'buys', symbol: 'triangle', symbolSize: 7, itemStyle: {color: '#3fb950', opacity: 0.8}, data: []},
+    {type: 'scatter', name: 'sells', symbol: 'triangle', symbolRotate: 180, symbolSize: 7, itemStyle: {color: '#f778ba', opacity: 0.8}, data: []}]});
 window.addEventListener('resize', () => [equityChart, drawdownChart, candleChart].forEach((c) => c.resize()));
 
 $('bt-start').addEventListener('click', start);

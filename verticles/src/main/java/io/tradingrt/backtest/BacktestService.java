@@ -151,8 +151,8 @@ public final class BacktestService {
     return switch (source.kind()) {
       case "db" -> database.read(connection -> work.run(() -> ownDuplicate(connection, range),
           DuckDbTickSource.countStored(connection, range)));
-      case "csv" -> work.run(() -> new CsvTickSource(source.path(), range), lines(source.path()));
-      default -> work.run(() -> DuckDbTickSource.parquet(source.path(), range),
+      case "csv" -> work.run(() -> described(new CsvTickSource(source.path(), range), source), lines(source.path()));
+      default -> work.run(() -> described(DuckDbTickSource.parquet(source.path(), range), source),
           DuckDbTickSource.countParquet(source.path(), range));
     };
   }
@@ -165,28 +165,42 @@ public final class BacktestService {
     } catch (SQLException e) {
       throw new IllegalStateException("cannot open a connection to read the stored ticks: " + e.getMessage(), e);
     }
-    TickSource ticks = DuckDbTickSource.stored(duplicate, "db:stored ticks", range);
-    return new TickSource() {
-      @Override
-      public io.tradingrt.codecs.Tick next() {
-        return ticks.next();
+    return new Wrapped(DuckDbTickSource.stored(duplicate, "db:stored ticks", range), "db:stored ticks", () -> {
+      try {
+        duplicate.close();
+      } catch (SQLException ignored) {
+        // a read-only duplicate: nothing is lost
       }
+    });
+  }
 
-      @Override
-      public String describe() {
-        return ticks.describe();
-      }
+  /** Reports name a file by its path in the data directory, not by where that directory is on the server. */
+  private TickSource described(TickSource source, BacktestRequest.Source given) {
+    return new Wrapped(source, given.kind() + ":" + dataRoot.toAbsolutePath().normalize()
+        .relativize(given.path().toAbsolutePath().normalize()), () -> { });
+  }
 
-      @Override
-      public void close() {
-        ticks.close();
-        try {
-          duplicate.close();
-        } catch (SQLException ignored) {
-          // a read-only duplicate: nothing is lost
-        }
-      }
-    };
+  private record Wrapped(TickSource ticks, String description, Runnable afterClose) implements TickSource {
+    @Override
+    public io.tradingrt.codecs.Tick next() {
+      return ticks.next();
+    }
+
+    @Override
+    public String describe() {
+      return description;
+    }
+
+    @Override
+    public long skipped() {
+      return ticks.skipped();
+    }
+
+    @Override
+    public void close() {
+      ticks.close();
+      afterClose.run();
+    }
   }
 
   /** Lines after the header: the ticks a CSV holds at most, for the progress figure. */

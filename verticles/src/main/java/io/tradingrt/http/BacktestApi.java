@@ -56,7 +56,13 @@ final class BacktestApi {
           ctx.response().putHeader("Location", "/api/backtests/" + runId);
           Api.reply(ctx, 202, reply.body());
         })
-        .onFailure(e -> ctx.fail(failure(e)));
+        .onFailure(e -> {
+          ApiException refusal = failure(e);
+          if (ErrorCode.BACKTESTS_BUSY.code().equals(refusal.code())) {
+            ctx.response().putHeader("Retry-After", "5");
+          }
+          ctx.fail(refusal);
+        });
   }
 
   private static JsonObject id(RoutingContext ctx) {
