@@ -301,15 +301,17 @@ const axis = {type: 'time', axisLine: {lineStyle: {color: '#7d8590'}}, splitLine
 const value = {type: 'value', scale: true, axisLine: {lineStyle: {color: '#7d8590'}}, splitLine: {lineStyle: {color: '#242c36'}}};
 const grid = {left: 70, right: 16, top: 12, bottom: 24};
 const equityChart = echarts.init($('bt-equity'));
-equityChart.setOption({animation: false, grid, tooltip: {trigger: 'axis'}, xAxis: axis, yAxis: value,
+equityChart.setOption({animation: false, grid, tooltip: {trigger: 'axis', renderMode: 'richText'}, xAxis: axis, yAxis: value,
   series: [{type: 'line', name: 'equity', showSymbol: false, lineStyle: {color: '#58a6ff', width: 1.5}, data: []}]});
 const drawdownChart = echarts.init($('bt-drawdown'));
-drawdownChart.setOption({animation: false, grid, tooltip: {trigger: 'axis'}, xAxis: axis, yAxis: value,
+drawdownChart.setOption({animation: false, grid, tooltip: {trigger: 'axis', renderMode: 'richText'}, xAxis: axis, yAxis: value,
   series: [{type: 'line', name: 'drawdown', showSymbol: false, lineStyle: {color: '#ef5350', width: 1},
     areaStyle: {color: 'rgba(239,83,80,0.25)'}, data: []}]});
 const candleChart = echarts.init($('bt-candles'));
-candleChart.setOption({animation: false, grid: {...grid, bottom: 44}, tooltip: {trigger: 'item',
-  formatter: (p) => (p.seriesType === 'scatter' ? String(p.data[2]) : p.seriesName)},
+// tooltips are drawn on the canvas (richText): ECharts' HTML tooltips carry style attributes, which the CSP refuses,
+// and the fill's text is then never markup
+candleChart.setOption({animation: false, grid: {...grid, bottom: 44}, tooltip: {trigger: 'item', renderMode: 'richText',
+  formatter: (p) => String(p.seriesType === 'scatter' ? p.data[2] : p.seriesName)},
   dataZoom: [{type: 'inside'}, {type: 'slider', height: 14, bottom: 4, borderColor: '#242c36', textStyle: {color: '#7d8590'}}],
   xAxis: axis, yAxis: value,
   series: [{type: 'candlestick', name: 'price', itemStyle: {color: '#26a69a', color0: '#ef5350', borderColor: '#26a69a', borderColor0: '#ef5350'}, data: []},

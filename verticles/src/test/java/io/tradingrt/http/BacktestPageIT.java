@@ -44,6 +44,10 @@ class BacktestPageIT {
     try (RuntimeProcess runtime = RuntimeProcess.start("backtest-page", dir, env)) {
       runtime.awaitLine(l -> l.contains("runtime: started roles"), Duration.ofSeconds(60));
       try (HeadlessChromium browser = HeadlessChromium.launch(vertx, 1600, 1500)) {
+        browser.call("Page.enable", new io.vertx.core.json.JsonObject());
+        browser.call("Page.addScriptToEvaluateOnNewDocument", new io.vertx.core.json.JsonObject().put("source",
+            "window.__violations = []; document.addEventListener('securitypolicyviolation', "
+                + "(e) => window.__violations.push(e.effectiveDirective + ' ' + e.blockedURI + ' ' + e.sample));"));
         browser.navigate("http://127.0.0.1:" + HTTP_PORT + "/backtest.html");
         eventually(20, "the page is on the bus", () -> "bus: live".equals(browser.eval(
             "document.getElementById('conn').textContent")));
@@ -79,6 +83,7 @@ class BacktestPageIT {
         assertEquals(report.getString("fillsHash"), browser.eval("document.getElementById('k-hash').title"));
         assertTrue(number(browser.eval("[...document.querySelectorAll('#bt-runs tbody td')]"
             + ".filter((td) => td.textContent === '" + runId + "').length")) == 1, "the run is in the list");
+        assertEquals("[]", browser.eval("JSON.stringify(window.__violations)"), "the page needs no CSP exception");
         Thread.sleep(500);
         browser.screenshot(Path.of("target", "backtest-page.png"));
       }
