@@ -69,6 +69,12 @@ public final class Addresses {
    * who holds each singleton and strategy, with term and since; see docs/cluster.md). Answered on every node.
    */
   public static final String CLUSTER_VIEW = "cluster.view";
+  /**
+   * One parameter set of a sweep, answered by a node with the {@code backtest} role (point-to-point request/reply:
+   * the clustered bus hands each request to one such node in turn). The body is a sweep job as JSON (String), the
+   * reply its outcome as JSON (String); a failure 503 means that node is busy, 400 that the job cannot run.
+   */
+  public static final String BACKTEST_RUN = "backtest.run";
   /** Online backup (request/reply, JsonObject {dir}; the reply is the backup manifest). */
   public static final String STORAGE_BACKUP = "storage.backup";
   /** Health of the storage writer (request/reply, JsonObject {ready, queuedRows, droppedRows, rowsCommitted, commits, failedCommits, retries, reopens, quarantined, rejectedRows, lastCommitMicros, lastError, cause}). */

@@ -1,5 +1,6 @@
 package io.tradingrt.launcher;
 
+import io.tradingrt.backtest.BacktestVerticle;
 import io.tradingrt.bridge.TcpBridgeVerticle;
 import io.tradingrt.config.RuntimeSettings;
 import io.tradingrt.config.StrategySettings;
@@ -89,12 +90,29 @@ final class Roles {
       new Role("http", 3, c -> new HttpVerticle(c.settings().http(), c.settings().ingest().symbols(),
           c.settings().strategyNames(), c.settings().roles()), Roles::eventLoop),
       new Role("bridge", 3, c -> new TcpBridgeVerticle(c.settings().http()), Roles::eventLoop),
+      // not a singleton: every node listing it takes sweep jobs (docs/backtest.md, sweeps across nodes)
+      new Role("backtest", 3, c -> new BacktestVerticle(nodeName(c.settings()),
+          Runtime.getRuntime().availableProcessors()), Roles::eventLoop),
       new Role("ingest", 4, c -> "fix".equals(c.settings().ingest().feed())
           ? new FixMarketDataVerticle(c.settings().fix(), c.settings().ingest().symbols())
           : new IngestVerticle(c.settings().ingest()), s -> new DeploymentOptions()
           .setThreadingModel("csv".equals(s.ingest().feed()) ? ThreadingModel.WORKER : ThreadingModel.EVENT_LOOP)));
 
   private Roles() {
+  }
+
+  /** {@code cluster.nodeName}, or host:pid when it is not set. */
+  static String nodeName(RuntimeSettings settings) {
+    if (!settings.cluster().nodeName().isBlank()) {
+      return settings.cluster().nodeName().trim();
+    }
+    String host;
+    try {
+      host = java.net.InetAddress.getLocalHost().getHostName();
+    } catch (java.io.IOException e) {
+      host = "node";
+    }
+    return host + ":" + ProcessHandle.current().pid();
   }
 
   private static DeploymentOptions eventLoop(RuntimeSettings settings) {
