@@ -12,6 +12,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.function.Supplier;
 import java.util.logging.Logger;
 
 /**
@@ -19,9 +20,11 @@ import java.util.logging.Logger;
  * {@link Addresses#BACKTEST_RUN}, and the clustered event bus hands point-to-point messages to the nodes consuming
  * that address in turn — the nodes with the {@code backtest} role. No scheduler of our own: this class only bounds
  * how many jobs are in flight and sends a job again when its answer does not come (its node died or stalled: the
- * request times out), when no node holds the role yet, or when the node it reached was {@link BacktestVerticle#BUSY}.
- * A job refused for what it is ({@link BacktestVerticle#REFUSED}) fails the sweep. Runs are deterministic, so a job
+ * request times out), when no node holds the role yet, or when the node it reached was {@link SweepJobVerticle#BUSY}.
+ * A job refused for what it is ({@link SweepJobVerticle#REFUSED}) fails the sweep. Runs are deterministic, so a job
  * run twice (a slow node answering after its time-out) changes nothing; the results are ranked as a local sweep's.
+ * A supplier of sources cannot travel to another node: the ticks are the {@link TickData} this runner was built
+ * for, which every backtest node opens itself, and the {@code sources} of {@link #run} are not read.
  */
 public final class ClusterSweepRunner implements SweepRunner {
   private static final Logger LOG = Logger.getLogger(ClusterSweepRunner.class.getName());
@@ -29,27 +32,30 @@ public final class ClusterSweepRunner implements SweepRunner {
   private static final long BUSY_DELAY_MILLIS = 100;
 
   private final Vertx vertx;
+  private final TickData data;
   private final int maxInFlight;
   private final long timeoutMillis;
   private final int maxAttempts;
 
   /**
+   * @param data          where the ticks are: a path every backtest node can read
    * @param maxInFlight   jobs sent and not yet answered, at most
    * @param timeoutMillis how long one job may take before it is sent again (longer than the slowest run)
    * @param maxAttempts   sends of one job before the sweep fails (busy answers are not counted)
    */
-  public ClusterSweepRunner(Vertx vertx, int maxInFlight, long timeoutMillis, int maxAttempts) {
+  public ClusterSweepRunner(Vertx vertx, TickData data, int maxInFlight, long timeoutMillis, int maxAttempts) {
     if (maxInFlight < 1 || timeoutMillis < 1 || maxAttempts < 1) {
       throw new IllegalArgumentException("a cluster sweep needs at least one job in flight, a time-out and an attempt");
     }
     this.vertx = vertx;
+    this.data = data;
     this.maxInFlight = maxInFlight;
     this.timeoutMillis = timeoutMillis;
     this.maxAttempts = maxAttempts;
   }
 
   @Override
-  public List<Sweep.Run> run(BacktestSpec spec, List<SweepGrid.ParameterSet> sets, TickData data,
+  public List<Sweep.Run> run(BacktestSpec spec, List<SweepGrid.ParameterSet> sets, Supplier<TickSource> sources,
                              Sweep.Progress progress) throws InterruptedException {
     String sweepId = "sweep-" + Long.toString(System.currentTimeMillis(), 36);
     List<String> jobs = new ArrayList<>();
@@ -135,12 +141,12 @@ public final class ClusterSweepRunner implements SweepRunner {
     void failed(int index, Throwable cause) {
       ReplyException reply = cause instanceof ReplyException r ? r : null;
       if (reply != null && reply.failureType() == ReplyFailure.RECIPIENT_FAILURE
-          && reply.failureCode() == BacktestVerticle.REFUSED) {
+          && reply.failureCode() == SweepJobVerticle.REFUSED) {
         done.completeExceptionally(new IllegalArgumentException("sweep set #" + (index + 1) + " " + reply.getMessage()));
         return;
       }
       boolean busy = reply != null && reply.failureType() == ReplyFailure.RECIPIENT_FAILURE
-          && reply.failureCode() == BacktestVerticle.BUSY;
+          && reply.failureCode() == SweepJobVerticle.BUSY;
       if (busy) {
         attempts[index]--;
       } else if (attempts[index] >= maxAttempts) {

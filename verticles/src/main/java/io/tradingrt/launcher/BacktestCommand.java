@@ -148,8 +148,8 @@ final class BacktestCommand implements Callable<Integer> {
       Vertx member = Vertx.builder().withClusterManager(ClusterSetup.clusterManager(System.getenv()))
           .buildClustered().await(120, TimeUnit.SECONDS);
       try {
-        runs = new ClusterSweepRunner(member, inFlight, jobTimeoutSeconds * 1000L, 3).run(backtest, sets, data,
-            progress);
+        runs = new ClusterSweepRunner(member, data, inFlight, jobTimeoutSeconds * 1000L, 3).run(backtest, sets,
+            () -> open(data), progress);
       } finally {
         member.close().await(60, TimeUnit.SECONDS);
       }

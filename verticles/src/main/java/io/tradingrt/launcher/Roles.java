@@ -1,6 +1,6 @@
 package io.tradingrt.launcher;
 
-import io.tradingrt.backtest.BacktestVerticle;
+import io.tradingrt.backtest.SweepJobVerticle;
 import io.tradingrt.bridge.TcpBridgeVerticle;
 import io.tradingrt.config.RuntimeSettings;
 import io.tradingrt.config.StrategySettings;
@@ -91,7 +91,7 @@ final class Roles {
           c.settings().strategyNames(), c.settings().roles()), Roles::eventLoop),
       new Role("bridge", 3, c -> new TcpBridgeVerticle(c.settings().http()), Roles::eventLoop),
       // not a singleton: every node listing it takes sweep jobs (docs/backtest.md, sweeps across nodes)
-      new Role("backtest", 3, c -> new BacktestVerticle(nodeName(c.settings()),
+      new Role("backtest", 3, c -> new SweepJobVerticle(nodeName(c.settings()),
           Runtime.getRuntime().availableProcessors()), Roles::eventLoop),
       new Role("ingest", 4, c -> "fix".equals(c.settings().ingest().feed())
           ? new FixMarketDataVerticle(c.settings().fix(), c.settings().ingest().symbols())

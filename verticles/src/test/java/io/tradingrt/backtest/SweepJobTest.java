@@ -46,12 +46,13 @@ class SweepJobTest {
     TickData data = new TickData("csv", Recordings.csv(dir.resolve("t.csv"), 20_000, 10_000).toString(),
         new TickRange(Long.MIN_VALUE, Long.MAX_VALUE, Set.of()));
     for (String node : List.of("a", "b")) {
-      vertx.deployVerticle(new BacktestVerticle(node, 1), new DeploymentOptions()).await(10, TimeUnit.SECONDS);
+      vertx.deployVerticle(new SweepJobVerticle(node, 1), new DeploymentOptions()).await(10, TimeUnit.SECONDS);
     }
     List<SweepGrid.ParameterSet> sets = SweepGrid.parse("{\"momentum\": {\"fast\": [2, 3, 4], \"slow\": [8, 16]}}");
     BacktestSpec spec = BacktestEngineTest.defaults();
-    List<Sweep.Run> bus = new ClusterSweepRunner(vertx, 3, 30_000, 2).run(spec, sets, data, (d, of, t) -> { });
-    List<Sweep.Run> local = new LocalSweepRunner(2).run(spec, sets, data, (d, of, t) -> { });
+    List<Sweep.Run> bus = new ClusterSweepRunner(vertx, data, 3, 30_000, 2).run(spec, sets, data::open,
+        (d, of, t) -> { });
+    List<Sweep.Run> local = new LocalSweepRunner(2).run(spec, sets, data::open, (d, of, t) -> { });
     assertEquals(local.stream().map(Sweep.Run::index).toList(), bus.stream().map(Sweep.Run::index).toList(),
         "the same ranking");
     for (int i = 0; i < local.size(); i++) {
@@ -61,7 +62,7 @@ class SweepJobTest {
 
     List<SweepGrid.ParameterSet> bad = SweepGrid.parse("[{\"nobody\": {\"fast\": 2}}]");
     IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
-        () -> new ClusterSweepRunner(vertx, 3, 30_000, 2).run(spec, bad, data, (d, of, t) -> { }));
+        () -> new ClusterSweepRunner(vertx, data, 3, 30_000, 2).run(spec, bad, data::open, (d, of, t) -> { }));
     assertTrue(refused.getMessage().contains("no strategy is named 'nobody'"), refused.getMessage());
   }
 }

@@ -66,8 +66,9 @@ class ClusterSweepIT {
       var manager = (HazelcastClusterManager) ((io.vertx.core.internal.VertxInternal) member).clusterManager();
       assertEquals(4, manager.getNodes().size(), "three backtest nodes and this member are one cluster");
 
-      List<Sweep.Run> local = new LocalSweepRunner(2).run(spec, sets, data, (d, of, t) -> { });
-      List<Sweep.Run> spread = new ClusterSweepRunner(member, 6, 60_000, 3).run(spec, sets, data, (d, of, t) -> { });
+      List<Sweep.Run> local = new LocalSweepRunner(2).run(spec, sets, data::open, (d, of, t) -> { });
+      List<Sweep.Run> spread = new ClusterSweepRunner(member, data, 6, 60_000, 3).run(spec, sets, data::open,
+          (d, of, t) -> { });
       assertSameRanking(local, spread);
       Set<String> ran = Set.copyOf(spread.stream().map(Sweep.Run::node).toList());
       assertTrue(ran.size() >= 2 && Set.of("bt-1", "bt-2", "bt-3").containsAll(ran),
@@ -76,7 +77,7 @@ class ClusterSweepIT {
       // again, killing bt-3 once a few sets are done: its jobs in flight get no answer and are sent again
       AtomicBoolean killed = new AtomicBoolean();
       RuntimeProcess victim = nodes.get("bt-3");
-      List<Sweep.Run> survived = new ClusterSweepRunner(member, 6, 15_000, 3).run(spec, sets, data,
+      List<Sweep.Run> survived = new ClusterSweepRunner(member, data, 6, 15_000, 3).run(spec, sets, data::open,
           (done, of, ticks) -> {
             if (done >= 3 && killed.compareAndSet(false, true)) {
               try {

@@ -16,8 +16,8 @@ import java.util.logging.Logger;
  * tries again. A job that cannot run (a parameter set no strategy has, a path this node cannot read) is answered
  * {@link #REFUSED} with its reason, and is not tried again elsewhere.
  */
-public final class BacktestVerticle extends VerticleBase {
-  private static final Logger LOG = Logger.getLogger(BacktestVerticle.class.getName());
+public final class SweepJobVerticle extends VerticleBase {
+  private static final Logger LOG = Logger.getLogger(SweepJobVerticle.class.getName());
   /** Failure code: this node has as many jobs as it takes; try again, here or elsewhere. */
   public static final int BUSY = 503;
   /** Failure code: the job itself cannot run, on any node. */
@@ -32,7 +32,7 @@ public final class BacktestVerticle extends VerticleBase {
    * @param node    the name the outcomes carry (the cluster's node name)
    * @param threads jobs run at once on this node
    */
-  public BacktestVerticle(String node, int threads) {
+  public SweepJobVerticle(String node, int threads) {
     this.node = node;
     this.threads = threads;
   }
