@@ -13,11 +13,21 @@ import io.tradingrt.config.StrategySettings;
  * mapping: money as decimal strings, doubles in their shortest exact form), and so does the {@link Outcome}, so a
  * run on another node gives a {@link BacktestResult} equal to the same run here.
  */
-public record SweepJob(String sweepId, int index, BacktestSpec spec, SweepGrid.ParameterSet parameters,
-                       TickData data) {
+public record SweepJob(String sweepId, int index, String resultAddress, BacktestSpec spec,
+                       SweepGrid.ParameterSet parameters, TickData data) {
 
-  /** What the node answers: the run's result, which node ran it and how long it took there. */
-  public record Outcome(int index, String node, long wallMillis, BacktestResult result) {
+  /**
+   * What the node sends to the job's {@code resultAddress} when the run ends: its result, which node ran it and how
+   * long it took there; or, for a run that failed, {@code error} and no result.
+   */
+  public record Outcome(int index, String node, long wallMillis, BacktestResult result, String error) {
+    public static Outcome failed(int index, String node, String error) {
+      return new Outcome(index, node, 0, null, error);
+    }
+  }
+
+  /** What the node answers at once when it takes a job: its name, and its cluster node id (null out of a cluster). */
+  public record Taken(String node, String nodeId) {
   }
 
   private static final ObjectMapper MAPPER = ContractJson.mapper().copy()
@@ -38,7 +48,7 @@ public record SweepJob(String sweepId, int index, BacktestSpec spec, SweepGrid.P
     try (TickSource source = data.open()) {
       result = new BacktestEngine(its).run(source, BacktestEngine.Progress.NONE);
     }
-    return new Outcome(index, node, (System.nanoTime() - started) / 1_000_000, result);
+    return new Outcome(index, node, (System.nanoTime() - started) / 1_000_000, result, null);
   }
 
   public String toJson() {
@@ -55,6 +65,14 @@ public record SweepJob(String sweepId, int index, BacktestSpec spec, SweepGrid.P
 
   public static Outcome outcome(String json) {
     return read(json, Outcome.class);
+  }
+
+  public static String write(Taken taken) {
+    return write((Object) taken);
+  }
+
+  public static Taken taken(String json) {
+    return read(json, Taken.class);
   }
 
   private static String write(Object value) {

@@ -5,16 +5,18 @@ import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.WorkerExecutor;
 import io.vertx.core.eventbus.Message;
+import io.vertx.core.internal.VertxInternal;
 
 import java.util.logging.Logger;
 
 /**
- * The {@code backtest} role: runs the sweep jobs sent to {@link Addresses#BACKTEST_RUN} (a {@link SweepJob} as JSON,
- * answered with its {@link SweepJob.Outcome} as JSON), each on a thread of a worker pool of its own (one per core),
- * never on an event loop. Any number of nodes may hold the role: the clustered event bus hands each job to one of
- * them in turn. A node takes at most two jobs per thread; past that it answers {@link #BUSY} at once, and the sender
- * tries again. A job that cannot run (a parameter set no strategy has, a path this node cannot read) is answered
- * {@link #REFUSED} with its reason, and is not tried again elsewhere.
+ * The {@code backtest} role: takes the sweep jobs sent to {@link Addresses#BACKTEST_RUN} (a {@link SweepJob} as
+ * JSON), answers at once that it took one ({@link SweepJob.Taken}: its name and cluster node id, so the sender knows
+ * whose death to watch), runs it on a worker pool of its own (one thread per core), never on an event loop, and
+ * sends the {@link SweepJob.Outcome} to the job's result address when the run ends. Any number of nodes may hold the
+ * role: the clustered event bus hands each job to one of them in turn. A node takes at most two jobs per thread;
+ * past that it answers {@link #BUSY}, and the sender tries again. A job that cannot be read is answered
+ * {@link #REFUSED}; a run that fails sends an outcome with its error; neither is tried again elsewhere.
  */
 public final class SweepJobVerticle extends VerticleBase {
   private static final Logger LOG = Logger.getLogger(SweepJobVerticle.class.getName());
@@ -26,6 +28,7 @@ public final class SweepJobVerticle extends VerticleBase {
   private final String node;
   private final int threads;
   private WorkerExecutor workers;
+  private String nodeId;
   private int taken;
 
   /**
@@ -39,6 +42,8 @@ public final class SweepJobVerticle extends VerticleBase {
 
   @Override
   public Future<?> start() {
+    var cluster = ((VertxInternal) vertx).clusterManager();
+    nodeId = cluster == null ? null : cluster.getNodeId();
     workers = vertx.createSharedWorkerExecutor("backtest-" + node, threads, Long.MAX_VALUE);
     LOG.info(() -> "backtest: " + node + " runs sweep jobs from " + Addresses.BACKTEST_RUN + ", " + threads
         + " at once");
@@ -58,15 +63,19 @@ public final class SweepJobVerticle extends VerticleBase {
       return;
     }
     taken++;
+    message.reply(SweepJob.write(new SweepJob.Taken(node, nodeId)));
     workers.executeBlocking(() -> SweepJob.write(job.run(node)), false).onComplete(done -> {
       taken--;
+      String outcome;
       if (done.succeeded()) {
-        message.reply(done.result());
+        outcome = done.result();
       } else {
         Throwable cause = done.cause();
         LOG.warning(() -> "backtest: job " + job.sweepId() + "#" + (job.index() + 1) + " failed: " + cause);
-        message.fail(REFUSED, job.parameters().label() + ": " + cause.getMessage());
+        outcome = SweepJob.write(SweepJob.Outcome.failed(job.index(), node, job.parameters().label() + ": "
+            + cause.getMessage()));
       }
+      vertx.eventBus().send(job.resultAddress(), outcome);
     });
   }
 

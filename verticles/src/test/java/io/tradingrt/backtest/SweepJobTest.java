@@ -26,7 +26,7 @@ class SweepJobTest {
         new TickRange(Recordings.START, Long.MAX_VALUE, Set.of("AAPL", "AMZN", "MSFT")));
     SweepGrid.ParameterSet set = SweepGrid.parse("{\"momentum\": {\"fast\": 3}, \"meanrev\": {\"entryZ\": \"1.2\"}}")
         .get(0);
-    SweepJob job = new SweepJob("s1", 4, BacktestEngineTest.defaults(), set, data);
+    SweepJob job = new SweepJob("s1", 4, "backtest.run.result.s1", BacktestEngineTest.defaults(), set, data);
     assertEquals(job, SweepJob.fromJson(job.toJson()), "spec, set and data come back equal");
 
     SweepJob.Outcome outcome = SweepJob.fromJson(job.toJson()).run("node-a");

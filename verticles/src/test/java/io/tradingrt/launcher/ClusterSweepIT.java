@@ -24,6 +24,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -43,7 +46,7 @@ class ClusterSweepIT {
   void aGridSpreadOverBacktestNodesRanksAsTheLocalSweepAndSurvivesANodeKilledMidway(@TempDir Path dir)
       throws Exception {
     Map<String, String> env = ClusterNode.clusterEnv("sweep-it", 19620);
-    TickData data = new TickData("csv", Recordings.csv(dir.resolve("ticks.csv"), 200_000, 10_000).toString(),
+    TickData data = new TickData("csv", Recordings.csv(dir.resolve("ticks.csv"), 60_000, 10_000).toString(),
         new TickRange(Long.MIN_VALUE, Long.MAX_VALUE, Set.of()));
     BacktestSpec spec = BacktestSpec.of(RuntimeSettings.of("{\"ingest\":{\"volatilityBps\":20}}"));
     List<SweepGrid.ParameterSet> sets = SweepGrid.parse(GRID);
@@ -67,29 +70,52 @@ class ClusterSweepIT {
       assertEquals(4, manager.getNodes().size(), "three backtest nodes and this member are one cluster");
 
       List<Sweep.Run> local = new LocalSweepRunner(2).run(spec, sets, data::open, (d, of, t) -> { });
-      List<Sweep.Run> spread = new ClusterSweepRunner(member, data, 6, 60_000, 3).run(spec, sets, data::open,
+      List<Sweep.Run> spread = new ClusterSweepRunner(member, data, 6, 600_000, 3).run(spec, sets, data::open,
           (d, of, t) -> { });
       assertSameRanking(local, spread);
       Set<String> ran = Set.copyOf(spread.stream().map(Sweep.Run::node).toList());
       assertTrue(ran.size() >= 2 && Set.of("bt-1", "bt-2", "bt-3").containsAll(ran),
           "the sets ran on more than one backtest node: " + ran);
 
-      // again, killing bt-3 once a few sets are done: its jobs in flight get no answer and are sent again
+      // again, killing bt-3 once a few sets are done: it leaves the cluster, and the jobs it took are sent again (the
+      // time-out is far above any run's, so only its leaving can resend them)
       AtomicBoolean killed = new AtomicBoolean();
+      List<String> resent = new java.util.concurrent.CopyOnWriteArrayList<>();
+      Logger runnerLog = Logger.getLogger(ClusterSweepRunner.class.getName());
+      Handler capture = new Handler() {
+        @Override
+        public void publish(LogRecord record) {
+          resent.add(record.getMessage());
+        }
+
+        @Override
+        public void flush() {
+        }
+
+        @Override
+        public void close() {
+        }
+      };
+      runnerLog.addHandler(capture);
       RuntimeProcess victim = nodes.get("bt-3");
-      List<Sweep.Run> survived = new ClusterSweepRunner(member, data, 6, 15_000, 3).run(spec, sets, data::open,
+      List<Sweep.Run> survived = new ClusterSweepRunner(member, data, 6, 600_000, 3).run(spec, sets, data::open,
           (done, of, ticks) -> {
             if (done >= 3 && killed.compareAndSet(false, true)) {
-              try {
-                victim.kill9();
-              } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-              }
+              new Thread(() -> {
+                try {
+                  victim.kill9();
+                } catch (InterruptedException e) {
+                  Thread.currentThread().interrupt();
+                }
+              }, "kill-bt-3").start();
             }
           });
       assertTrue(killed.get(), "bt-3 was killed during the sweep");
       assertFalse(victim.isAlive());
+      assertTrue(resent.stream().anyMatch(l -> l.contains("its node left the cluster")),
+          "the jobs bt-3 had taken were sent again when it left: " + resent);
       assertSameRanking(local, survived);
+      runnerLog.removeHandler(capture);
       List<String> after = new ArrayList<>(survived.stream().map(Sweep.Run::node).toList());
       assertTrue(after.contains("bt-1") && after.contains("bt-2"), "the survivors ran sets: " + after);
     } finally {
