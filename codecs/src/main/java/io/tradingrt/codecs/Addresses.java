@@ -70,9 +70,11 @@ public final class Addresses {
    */
   public static final String CLUSTER_VIEW = "cluster.view";
   /**
-   * One parameter set of a sweep, answered by a node with the {@code backtest} role (point-to-point request/reply:
-   * the clustered bus hands each request to one such node in turn). The body is a sweep job as JSON (String), the
-   * reply its outcome as JSON (String); a failure 503 means that node is busy, 400 that the job cannot run.
+   * One parameter set of a sweep, taken by a node with the {@code backtest} role (point-to-point request/reply: the
+   * clustered bus hands each request to one such node in turn). The body is a sweep job as JSON (String); the reply,
+   * at once, names the node that took it (JSON String), and the run's outcome is sent later to the job's own result
+   * address ({@code backtest.run.result.<sweep id>}). A failure 503 means that node is busy, 400 that the job cannot
+   * be read.
    */
   public static final String BACKTEST_RUN = "backtest.run";
   /** Online backup (request/reply, JsonObject {dir}; the reply is the backup manifest). */
