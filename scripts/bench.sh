@@ -3,8 +3,10 @@
 # constant rate, SockJS fan-out CPU; both against verticles/target/runtime.jar started as a separate process).
 # Cross-node tick-to-trade (cluster: three -cluster jar processes against the same roles in one process).
 # Build first: ./mvnw -B -q -DskipTests -Pbenchmarks package. Output goes to stdout and target/bench-*.txt.
-# Usage: scripts/bench.sh [latency|storage|recovery|backtest|http|fix|hardening|cluster|all]
-# backtest takes BACKTEST_TICKS (10000000 by default) and BACKTEST_RUNS (3).
+# Usage: scripts/bench.sh [latency|storage|recovery|backtest|backtest-cluster|http|fix|hardening|cluster|all]
+# backtest takes BACKTEST_TICKS (10000000 by default) and BACKTEST_RUNS (3). backtest-cluster (a 16-set sweep on two
+# loopback nodes with the backtest role, then the same sweep on this machine's cores) takes SWEEP_TICKS (1000000)
+# and BENCH_SWEEP_CLUSTER_PORT (19632, and the next five).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 jar=benchmarks/target/benchmarks.jar
@@ -12,7 +14,7 @@ mkdir -p target
 what="${1:-all}"
 # every mode but cluster and hardening runs a harness from the benchmarks jar
 case "$what" in
-  cluster|hardening) ;;
+  cluster|hardening|backtest-cluster) ;;
   *) [ -f "$jar" ] || { echo "bench.sh: $jar is missing; build with: ./mvnw -B -q -DskipTests -Pbenchmarks package" >&2
        exit 2; } ;;
 esac
@@ -336,4 +338,69 @@ cluster_table() {
 
 if [ "$what" = cluster ] || [ "$what" = all ]; then
   cluster_bench
+fi
+
+# A 16-set sweep through runtime.jar backtest: on two -cluster nodes holding only the backtest role (the CLI joins as
+# a member without roles and sends the sets over the bus), then on this machine's cores (--threads 2), back to back.
+backtest_cluster_bench() {
+  local runtime=verticles/target/runtime.jar dir=target/bench-sweep hz="${BENCH_SWEEP_CLUSTER_PORT:-19632}"
+  local ticks="${SWEEP_TICKS:-1000000}" grid='{"momentum":{"fast":[2,3,4,5],"slow":[10,20,30,40]}}' p k
+  [ -f "$runtime" ] || { echo "bench.sh: $runtime is missing" >&2; exit 2; }
+  for p in $(seq "$hz" $((hz + 5))); do
+    if (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null; then
+      echo "bench.sh: port $p is in use; set BENCH_SWEEP_CLUSTER_PORT" >&2
+      exit 2
+    fi
+  done
+  rm -rf "$dir" && mkdir -p "$dir"
+  # the replay format: a seeded random walk over the five default symbols, 10 ms apart
+  python3 - "$ticks" "$dir/ticks.csv" <<'PY'
+import random, sys
+n, path = int(sys.argv[1]), sys.argv[2]
+symbols = ["AAPL", "MSFT", "GOOG", "AMZN", "TSLA"]
+mids = [100.0 * (1 + 0.25 * i) for i in range(5)]
+rnd = random.Random(42)
+with open(path, "w") as out:
+    out.write("ts,symbol,bid,ask,bid_size,ask_size,last,last_size,seq\n")
+    for i in range(n):
+        k = i % 5
+        mids[k] *= 1 + rnd.gauss(0, 0.002)
+        bid, ask = round(mids[k] * 0.9999, 2), round(mids[k] * 1.0001, 2) + 0.01
+        out.write("%d,%s,%.2f,%.2f,%d,%d,%.2f,%d,%d\n" % (1704196800000000 + i * 10000, symbols[k], bid, ask,
+                  rnd.randint(1, 1000), rnd.randint(1, 1000), ask if rnd.random() < 0.5 else bid,
+                  rnd.randint(1, 200), i + 1))
+PY
+  local members="" pids=()
+  for p in $(seq "$hz" $((hz + 5))); do members="$members${members:+,}127.0.0.1:$p"; done
+  local env=(TRT_CLUSTER_NAME="bench-sweep-$$" TRT_CLUSTER_PORT="$hz" TRT_CLUSTER_MEMBERS="$members")
+  for k in 1 2; do
+    env "${env[@]}" java -Xmx1g -jar "$runtime" -cluster \
+      -conf "{\"roles\":[\"backtest\"],\"cluster\":{\"nodeName\":\"sweep-$k\"}}" > "$dir/node-$k.log" 2>&1 &
+    pids+=($!)
+  done
+  trap 'kill "${pids[@]}" 2>/dev/null || true' EXIT
+  for k in 1 2; do
+    for p in $(seq 1 240); do
+      grep -qF "started roles [backtest]" "$dir/node-$k.log" 2>/dev/null && break
+      sleep 0.5
+    done
+  done
+  echo "== backtest sweep: 16 sets over $ticks ticks, 2 loopback nodes with the backtest role, then this machine"
+  env "${env[@]}" java -Xmx1g -jar "$runtime" backtest --source csv "$dir/ticks.csv" --sweep "$grid" --cluster \
+    --no-store --out "$dir/cluster" 2>/dev/null | tee "$dir/cluster.txt" | grep -E '^sweep '
+  java -Xmx1g -jar "$runtime" backtest --source csv "$dir/ticks.csv" --sweep "$grid" --threads 2 --no-store \
+    --out "$dir/local" 2>/dev/null | tee "$dir/local.txt" | grep -E '^sweep '
+  if cmp -s <(grep -E '^[0-9]+ ' "$dir/cluster.txt" | sed 's/  on .*//') <(grep -E '^[0-9]+ ' "$dir/local.txt"); then
+    echo "the ranked tables are the same"
+  else
+    echo "the ranked tables differ:" && diff <(grep -E '^[0-9]+ ' "$dir/cluster.txt") <(grep -E '^[0-9]+ ' "$dir/local.txt") || true
+  fi
+  echo "(runs per node: $(grep -oE ' on sweep-[0-9]+' "$dir/cluster.txt" | sort | uniq -c | tr -s ' ' | tr '\n' ';'))"
+  kill "${pids[@]}" 2>/dev/null || true
+  wait "${pids[@]}" 2>/dev/null || true
+  trap - EXIT
+}
+
+if [ "$what" = backtest-cluster ] || [ "$what" = all ]; then
+  backtest_cluster_bench | tee target/bench-backtest-cluster.txt
 fi

@@ -46,7 +46,9 @@ class ArchitectureTest {
       "io.tradingrt.journal.DurableSender",
       "the bus client of the storage writer: request/reply with retries until COMMIT is what it is for",
       "io.tradingrt.journal.JournalFetch",
-      "the bus client of the journal read at start: request/reply with retries until storage answers");
+      "the bus client of the journal read at start: request/reply with retries until storage answers",
+      "io.tradingrt.backtest.ClusterSweepRunner",
+      "the bus client of the backtest role: one request per parameter set, bounded in flight, sent again on time-out");
 
   static final List<String> TRADING_CONCERNS = List.of("signal", "risk", "execution", "portfolio");
 

@@ -75,6 +75,14 @@ public final class Addresses {
    * who holds each singleton and strategy, with term and since; see docs/cluster.md). Answered on every node.
    */
   public static final String CLUSTER_VIEW = "cluster.view";
+  /**
+   * One parameter set of a sweep, taken by a node with the {@code backtest} role (point-to-point request/reply: the
+   * clustered bus hands each request to one such node in turn). The body is a sweep job as JSON (String); the reply,
+   * at once, names the node that took it (JSON String), and the run's outcome is sent later to the job's own result
+   * address ({@code backtest.run.result.<sweep id>}). A failure 503 means that node is busy, 400 that the job cannot
+   * be read.
+   */
+  public static final String BACKTEST_RUN = "backtest.run";
   /** Online backup (request/reply, JsonObject {dir}; the reply is the backup manifest). */
   public static final String STORAGE_BACKUP = "storage.backup";
   /** Health of the storage writer (request/reply, JsonObject {ready, queuedRows, droppedRows, rowsCommitted, commits, failedCommits, retries, reopens, quarantined, rejectedRows, lastCommitMicros, lastError, cause}). */

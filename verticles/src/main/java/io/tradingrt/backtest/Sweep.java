@@ -17,8 +17,15 @@ import java.util.function.Supplier;
  */
 public final class Sweep {
 
-  /** One finished run of a sweep. */
-  public record Run(int index, SweepGrid.ParameterSet parameters, BacktestResult result, long wallMillis) {
+  /** This machine, as the node that ran a set of a local sweep. */
+  public static final String LOCAL = "local";
+
+  /** One finished run of a sweep, and the node that ran it ({@link #LOCAL} on this machine). */
+  public record Run(int index, SweepGrid.ParameterSet parameters, BacktestResult result, long wallMillis,
+                    String node) {
+    public Run(int index, SweepGrid.ParameterSet parameters, BacktestResult result, long wallMillis) {
+      this(index, parameters, result, wallMillis, LOCAL);
+    }
   }
 
   /** Told after each finished run: runs done, ticks done in all. */

@@ -13,6 +13,7 @@ import io.tradingrt.codecs.Tick;
 import io.tradingrt.codecs.TimeInForce;
 import io.tradingrt.time.MicrosClock;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -26,7 +27,9 @@ import java.util.Map;
  * ≤ bid) and fill at the quote, which is the better of quote and limit, without slippage. A fill is capped by the
  * displayed size left on that quote (orders consume it in submission order), so large orders fill partially and
  * DAY/GTC remainders continue on later ticks. IOC cancels its remainder (CANCELED); FOK fills in full at once or
- * EXPIRES untouched, because its time condition, not a request, ended it. An order becomes eligible
+ * EXPIRES untouched, because its time condition, not a request, ended it. An order that reaches the broker after
+ * later quotes of its symbol meets the quote of its own data time first ({@code tsMicros} + latency; see
+ * {@link #acceptedMatch}), so live and backtest fill at the same prices. An order becomes eligible
  * {@code latencyMicros} after submission; due orders are processed on the next tick or {@link #processDue()}.
  * A resubmitted client order id is ignored: delivery is at-least-once.
  */
@@ -57,7 +60,11 @@ public final class PaperBroker {
   private final BrokerConfig config;
   private final MicrosClock clock;
   private final Map<String, Quote> quotes = new HashMap<>();
+  /** The latest quotes of each symbol, oldest first, the newest being {@link #quotes}' (see {@link #acceptedMatch}). */
+  private final Map<String, ArrayDeque<Quote>> recentQuotes = new HashMap<>();
   private final Map<String, Working> working = new LinkedHashMap<>();
+  /** How many quotes per symbol an order that arrives late in data time can go back over. */
+  static final int RECENT_QUOTES = 64;
   /** Bounded: duplicates arrive within seconds; 200K ids cover minutes at thousands of orders per second. */
   private final RecentOrderIds seenOrderIds = new RecentOrderIds(200_000);
   private List<OrderEvent> events;
@@ -120,7 +127,13 @@ public final class PaperBroker {
   /** Updates the quote of the tick's symbol, then accepts due orders and matches working orders of that symbol. */
   public BrokerResult onTick(Tick tick) {
     begin();
-    quotes.put(tick.symbol(), new Quote(tick));
+    Quote quote = new Quote(tick);
+    quotes.put(tick.symbol(), quote);
+    ArrayDeque<Quote> recent = recentQuotes.computeIfAbsent(tick.symbol(), s -> new ArrayDeque<>(RECENT_QUOTES + 1));
+    recent.addLast(quote);
+    if (recent.size() > RECENT_QUOTES) {
+      recent.pollFirst();
+    }
     process(tick.symbol(), clock.nowMicros());
     return end();
   }
@@ -175,19 +188,53 @@ public final class PaperBroker {
         }
         tracker.transition(OrderStatus.ACCEPTED);
         emit(tracker, null, now);
+        acceptedMatch(tracker, now);
       } else if (!tracker.request().symbol().equals(tickedSymbol)) {
         continue;
+      } else {
+        match(tracker, quotes.get(tracker.request().symbol()), now);
       }
-      match(tracker, now);
       if (tracker.status().isTerminal()) {
         it.remove();
       }
     }
   }
 
-  private void match(OrderTracker tracker, long now) {
+  /**
+   * A just-accepted order meets the quote that was current at its data time (its {@code tsMicros}, the time of the
+   * tick that caused it, plus the latency), then each later quote of its symbol, as it would have had it reached the
+   * broker at once. Live, an order makes its hops while later quotes may already have arrived; in a backtest it never
+   * arrives late, so this is the current quote and both meet the same prices (docs/backtest.md, parity). An order
+   * older than every kept quote, or newer than the current one, meets the current quote.
+   */
+  private void acceptedMatch(OrderTracker tracker, long now) {
     OrderRequest order = tracker.request();
-    Quote quote = quotes.get(order.symbol());
+    Quote current = quotes.get(order.symbol());
+    long at = order.tsMicros() + config.latencyMicros();
+    if (current == null || current.tick.tsMicros() <= at) {
+      match(tracker, current, now);
+      return;
+    }
+    ArrayDeque<Quote> recent = recentQuotes.get(order.symbol());
+    List<Quote> since = new ArrayList<>();
+    for (Iterator<Quote> it = recent.descendingIterator(); it.hasNext(); ) {
+      Quote quote = it.next();
+      since.add(quote);
+      if (quote.tick.tsMicros() <= at) {
+        break;
+      }
+    }
+    if (since.get(since.size() - 1).tick.tsMicros() > at) {
+      match(tracker, current, now);
+      return;
+    }
+    for (int i = since.size() - 1; i >= 0 && !tracker.status().isTerminal(); i--) {
+      match(tracker, since.get(i), now);
+    }
+  }
+
+  private void match(OrderTracker tracker, Quote quote, long now) {
+    OrderRequest order = tracker.request();
     TimeInForce tif = order.timeInForce();
     if (quote == null) {
       if (tif == TimeInForce.IOC || tif == TimeInForce.FOK) {

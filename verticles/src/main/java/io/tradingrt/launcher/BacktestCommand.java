@@ -4,14 +4,14 @@ import io.tradingrt.backtest.BacktestEngine;
 import io.tradingrt.backtest.BacktestResult;
 import io.tradingrt.backtest.BacktestSpec;
 import io.tradingrt.backtest.BacktestStore;
-import io.tradingrt.backtest.CsvTickSource;
-import io.tradingrt.backtest.DuckDbTickSource;
+import io.tradingrt.backtest.ClusterSweepRunner;
 import io.tradingrt.backtest.PrefetchedTickSource;
 import io.tradingrt.backtest.Figures;
 import io.tradingrt.backtest.LocalSweepRunner;
 import io.tradingrt.backtest.ReportJson;
 import io.tradingrt.backtest.Sweep;
 import io.tradingrt.backtest.SweepGrid;
+import io.tradingrt.backtest.TickData;
 import io.tradingrt.backtest.TickRange;
 import io.tradingrt.backtest.TickSource;
 import io.tradingrt.config.RuntimeSettings;
@@ -19,6 +19,7 @@ import io.tradingrt.storage.database.DatabaseLockedException;
 import io.tradingrt.storage.database.DuckDb;
 import io.tradingrt.storage.schema.Migrations;
 import io.tradingrt.time.MicrosClock;
+import io.vertx.core.Vertx;
 import org.duckdb.DuckDBConnection;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -39,6 +40,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 /**
@@ -80,18 +82,32 @@ final class BacktestCommand implements Callable<Integer> {
   int threads;
   @Option(names = "--no-store", description = "do not store the run in the database")
   boolean noStore;
+  @Option(names = "--cluster", description = "spread the sweep over the cluster's nodes with the backtest role: "
+      + "joins the cluster (conf/cluster.xml, TRT_CLUSTER_*) as a member with no role; the ticks' path must be "
+      + "readable on every such node")
+  boolean cluster;
+  @Option(names = "--in-flight", paramLabel = "N", description = "with --cluster: sweep jobs sent and not yet "
+      + "answered, at most (default: ${DEFAULT-VALUE})", defaultValue = "8")
+  int inFlight;
+  @Option(names = "--job-timeout", paramLabel = "SECONDS", description = "with --cluster: a job not answered in "
+      + "this time is sent again, to the next node (default: ${DEFAULT-VALUE})", defaultValue = "600")
+  int jobTimeoutSeconds;
 
   @Override
   public Integer call() throws Exception {
     RuntimeSettings settings = conf.load();
     TickRange range = new TickRange(time(from, "--from", Long.MIN_VALUE), time(to, "--to", Long.MAX_VALUE),
         Set.copyOf(symbols));
-    Supplier<TickSource> sources = sources(settings, range);
+    TickData data = data(settings, range);
+    Supplier<TickSource> sources = () -> open(data);
     BacktestSpec backtest = BacktestSpec.of(settings);
+    if (cluster && sweep == null) {
+      throw usage("--cluster spreads a sweep: give --sweep");
+    }
     String runId = "bt-" + Long.toString(MicrosClock.SYSTEM.nowMicros(), 36);
     Path dir = out != null ? out : Path.of("backtests", runId);
     if (sweep != null) {
-      return sweep(backtest, SweepGrid.parse(sweep), sources, runId, dir, range);
+      return sweep(backtest, SweepGrid.parse(sweep), data, runId, dir, range);
     }
     ProgressLine progress = new ProgressLine(System.err);
     long started = System.nanoTime();
@@ -119,15 +135,31 @@ final class BacktestCommand implements Callable<Integer> {
     return 0;
   }
 
-  private int sweep(BacktestSpec backtest, List<SweepGrid.ParameterSet> sets, Supplier<TickSource> sources,
+  private int sweep(BacktestSpec backtest, List<SweepGrid.ParameterSet> sets, TickData data,
                     String sweepId, Path dir, TickRange range) throws Exception {
     int pool = threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
     long started = System.nanoTime();
-    List<Sweep.Run> runs = new LocalSweepRunner(pool).run(backtest, sets, sources, (done, of, ticks) -> {
+    Sweep.Progress progress = (done, of, ticks) -> {
       double seconds = Math.max(1e-3, (System.nanoTime() - started) / 1e9);
       System.err.printf(Locale.ROOT, "\rsweep: %d / %d runs, %,d ticks, %,.0f ticks/s   ", done, of, ticks,
           ticks / seconds);
-    });
+    };
+    List<Sweep.Run> runs;
+    if (cluster) {
+      if (inFlight < 1 || jobTimeoutSeconds < 1) {
+        throw usage("--in-flight and --job-timeout must be at least 1");
+      }
+      Vertx member = Vertx.builder().withClusterManager(ClusterSetup.clusterManager(System.getenv()))
+          .buildClustered().await(120, TimeUnit.SECONDS);
+      try {
+        runs = new ClusterSweepRunner(member, data, inFlight, jobTimeoutSeconds * 1000L, 3).run(backtest, sets,
+            () -> open(data), progress);
+      } finally {
+        member.close().await(60, TimeUnit.SECONDS);
+      }
+    } else {
+      runs = new LocalSweepRunner(pool).run(backtest, sets, () -> open(data), progress);
+    }
     System.err.println();
     long wallMillis = Math.max(1, (System.nanoTime() - started) / 1_000_000);
     long ticks = runs.stream().mapToLong(r -> r.result().ticks()).sum();
@@ -144,29 +176,34 @@ final class BacktestCommand implements Callable<Integer> {
       row.put("rank", ++rank);
       row.put("runId", runId);
       row.put("parameters", run.parameters().label());
+      row.put("node", run.node());
       row.put("total", run.result().total());
       ranking.add(row);
     }
     Map<String, Object> summary = new LinkedHashMap<>();
     summary.put("sweepId", sweepId);
-    summary.put("threads", pool);
+    summary.put("threads", cluster ? null : pool);
+    summary.put("cluster", cluster);
     summary.put("ticks", ticks);
     summary.put("wallMillis", wallMillis);
     summary.put("runs", ranking);
     Files.createDirectories(dir);
     Files.writeString(dir.resolve("sweep.json"), ReportJson.write(summary));
-    String where = store(conf.load(), stored);
+    String stores = store(conf.load(), stored);
     PrintStream o = System.out;
-    o.printf(Locale.ROOT, "sweep %s: %d runs on %d threads, %,d ticks in %.1f s (%,.0f ticks/s in all)%n", sweepId,
-        runs.size(), pool, ticks, wallMillis / 1000.0, ticks * 1000.0 / wallMillis);
+    String where = cluster ? runs.stream().map(Sweep.Run::node).distinct().count() + " nodes"
+        : pool + " threads";
+    o.printf(Locale.ROOT, "sweep %s: %d runs on %s, %,d ticks in %.1f s (%,.0f ticks/s in all)%n", sweepId,
+        runs.size(), where, ticks, wallMillis / 1000.0, ticks * 1000.0 / wallMillis);
     o.println(String.format(Locale.ROOT, "%-4s %-14s ", "rank", "run") + SummaryTable.header().substring(20)
         + "  parameters");
     rank = 0;
     for (Sweep.Run run : runs) {
       o.println(String.format(Locale.ROOT, "%-4d %-14s ", ++rank, "#" + (run.index() + 1))
-          + SummaryTable.row(run.result().total()).substring(20) + "  " + run.parameters().label());
+          + SummaryTable.row(run.result().total()).substring(20) + "  " + run.parameters().label()
+          + (cluster ? "  on " + run.node() : ""));
     }
-    o.println("report: " + dir.toAbsolutePath() + where);
+    o.println("report: " + dir.toAbsolutePath() + stores);
     return 0;
   }
 
@@ -200,7 +237,8 @@ final class BacktestCommand implements Callable<Integer> {
     return run;
   }
 
-  private Supplier<TickSource> sources(RuntimeSettings settings, TickRange range) {
+  /** Where the ticks are, as an absolute path: in a cluster sweep every backtest node opens it itself. */
+  private TickData data(RuntimeSettings settings, TickRange range) {
     String kind = source.isEmpty() ? "db" : source.get(0);
     Path path = source.size() > 1 ? Path.of(source.get(1)) : null;
     switch (kind) {
@@ -209,27 +247,28 @@ final class BacktestCommand implements Callable<Integer> {
         if (!Files.isRegularFile(file)) {
           throw usage("no database file " + file + " (import ticks first, or name another: --source db FILE)");
         }
-        return () -> {
-          try {
-            return DuckDbTickSource.stored(file, range);
-          } catch (DatabaseLockedException e) {
-            throw new IllegalStateException(e.getMessage() + ": stop the runtime, or restore a backup to a copy "
-                + "(runtime restore DIR --to COPY) and pass --source db COPY");
-          }
-        };
+        return new TickData("db", file.toAbsolutePath().toString(), range);
       }
       case "csv" -> {
         Path file = required(path, "csv");
         if (!Files.isRegularFile(file)) {
           throw usage("no file " + file);
         }
-        return () -> new CsvTickSource(file, range);
+        return new TickData("csv", file.toAbsolutePath().toString(), range);
       }
       case "parquet" -> {
-        Path files = required(path, "parquet");
-        return () -> DuckDbTickSource.parquet(files, range);
+        return new TickData("parquet", required(path, "parquet").toAbsolutePath().toString(), range);
       }
       default -> throw usage("--source is db, csv or parquet, not '" + kind + "'");
+    }
+  }
+
+  private static TickSource open(TickData data) {
+    try {
+      return data.open();
+    } catch (DatabaseLockedException e) {
+      throw new IllegalStateException(e.getMessage() + ": stop the runtime, or restore a backup to a copy "
+          + "(runtime restore DIR --to COPY) and pass --source db COPY");
     }
   }
 

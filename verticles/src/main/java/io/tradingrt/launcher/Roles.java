@@ -2,6 +2,7 @@ package io.tradingrt.launcher;
 
 import io.tradingrt.backtest.BacktestSpec;
 import io.tradingrt.backtest.BacktestVerticle;
+import io.tradingrt.backtest.SweepJobVerticle;
 import io.tradingrt.bridge.TcpBridgeVerticle;
 import io.tradingrt.config.RuntimeSettings;
 import io.tradingrt.config.StrategySettings;
@@ -92,6 +93,9 @@ final class Roles {
       new Role("http", 3, c -> new HttpVerticle(c.settings().http(), c.settings().ingest().symbols(),
           c.settings().strategyNames(), c.settings().roles()), Roles::eventLoop),
       new Role("bridge", 3, c -> new TcpBridgeVerticle(c.settings().http()), Roles::eventLoop),
+      // not a singleton: every node listing it takes sweep jobs (docs/backtest.md, sweeps across nodes)
+      new Role("backtest", 3, c -> new SweepJobVerticle(nodeName(c.settings()),
+          Runtime.getRuntime().availableProcessors()), Roles::eventLoop),
       new Role("ingest", 4, c -> "fix".equals(c.settings().ingest().feed())
           ? new FixMarketDataVerticle(c.settings().fix(), c.settings().ingest().symbols())
           : new IngestVerticle(c.settings().ingest()), s -> new DeploymentOptions()
@@ -110,6 +114,20 @@ final class Roles {
     }
     BacktestSpec spec = BacktestSpec.of(settings);
     return List.of(access -> new BacktestVerticle(spec, access));
+  }
+
+  /** {@code cluster.nodeName}, or host:pid when it is not set. */
+  static String nodeName(RuntimeSettings settings) {
+    if (!settings.cluster().nodeName().isBlank()) {
+      return settings.cluster().nodeName().trim();
+    }
+    String host;
+    try {
+      host = java.net.InetAddress.getLocalHost().getHostName();
+    } catch (java.io.IOException e) {
+      host = "node";
+    }
+    return host + ":" + ProcessHandle.current().pid();
   }
 
   private static DeploymentOptions eventLoop(RuntimeSettings settings) {

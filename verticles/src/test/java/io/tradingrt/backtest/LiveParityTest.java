@@ -50,9 +50,9 @@ class LiveParityTest {
       throws Exception {
     Path csv = dir.resolve("session.csv");
     writeRecording(csv);
-    // ticks paced at 50/s, one per batch, ten symbols taking turns (five no strategy trades): each order reaches
-    // the broker before its symbol's next quote, 200 ms later, as in data time, where an order is handled at once
-    // (a live order that stalls longer, on a starved machine, meets a later quote: docs/backtest.md, parity)
+    // ticks paced at 50/s, one per batch, ten symbols taking turns (five no strategy trades): an order usually
+    // reaches the broker before its symbol's next quote, 200 ms later; one that stalls longer still meets the quote
+    // of its own tick's time (the broker's rule for late orders: docs/backtest.md, parity)
     JsonObject live = new JsonObject(CONF).put("roles", List.of("portfolio", "execution", "risk", "signal", "ingest"))
         .put("persist", false).put("ingest", new JsonObject().put("feed", "csv").put("csvPath", csv.toString())
             .put("ticksPerSecond", 50).put("batchSize", 1).put("symbols", SYMBOLS));

@@ -76,6 +76,25 @@ class PaperBrokerTest {
     assertEquals("day", sessionEnd.events().get(0).clientOrderId());
   }
 
+  @Test
+  void anOrderThatArrivesAfterLaterQuotesMeetsTheQuoteOfItsOwnTimeThenTheLaterOnes() {
+    broker.onTick(TestData.tick("AAPL").quote("99.99", "100.01").size(Fixed.of(6)).at(1_000).build());
+    broker.onTick(TestData.tick("MSFT").quote("50.00", "50.02").at(1_010).build());
+    broker.onTick(TestData.tick("AAPL").quote("100.10", "100.12").size(Fixed.of(6)).at(1_020).build());
+    broker.onTick(TestData.tick("AAPL").quote("100.20", "100.22").size(Fixed.of(6)).at(1_030).build());
+
+    // caused by the first AAPL quote, it reached the broker three quotes later: the backtest would have filled it then
+    BrokerResult late = broker.submit(TestData.order("late").quantity("10").at(1_000).build());
+    BrokerResult now = broker.submit(TestData.order("now").quantity("1").at(1_030).build());
+    BrokerResult undated = broker.submit(TestData.order("undated").quantity("1").at(0).build());
+
+    assertEquals(List.of(Fixed.of("100.01"), Fixed.of("100.12")), late.fills().stream().map(f -> f.price()).toList());
+    assertEquals(List.of(Fixed.of(6), Fixed.of(4)), late.fills().stream().map(f -> f.quantity()).toList());
+    assertEquals(OrderStatus.FILLED, last(late.events()).status());
+    assertEquals(Fixed.of("100.22"), now.fills().get(0).price(), "an order of the current quote's time meets it");
+    assertEquals(Fixed.of("100.22"), undated.fills().get(0).price(), "older than every kept quote: the current one");
+  }
+
   private static List<OrderStatus> statuses(List<OrderEvent> events) {
     return events.stream().map(OrderEvent::status).toList();
   }

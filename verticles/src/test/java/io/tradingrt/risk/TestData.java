@@ -105,6 +105,7 @@ public final class TestData {
   }
 
   public static final class OrderBuilder {
+    private long tsMicros;
     private final String id;
     private String strategy = "test";
     private String symbol = "AAPL";
@@ -153,6 +154,12 @@ public final class TestData {
       return this;
     }
 
+    /** The order's data time: the time of the tick that caused it. */
+    public OrderBuilder at(long tsMicros) {
+      this.tsMicros = tsMicros;
+      return this;
+    }
+
     public OrderBuilder reduceOnly(boolean reduceOnly) {
       this.reduceOnly = reduceOnly;
       return this;
@@ -160,7 +167,7 @@ public final class TestData {
 
     public OrderRequest build() {
       OrderType type = limitPrice == null ? OrderType.MARKET : OrderType.LIMIT;
-      return new OrderRequest(id, strategy, symbol, side, type, quantity, limitPrice, tif, reduceOnly, 0);
+      return new OrderRequest(id, strategy, symbol, side, type, quantity, limitPrice, tif, reduceOnly, tsMicros);
     }
   }
 
