@@ -56,12 +56,12 @@ final class Health {
         .register(LIVE + "/process", promise -> promise.complete(Status.OK()))
         .register(READY + "/writer", PROCEDURE_TIMEOUT_MS, promise -> writer().onComplete(writer -> {
           JsonObject data = writer.result();
-          promise.complete(new Status(data).setOk(!storageExpected || data.getBoolean("ready", false)));
+          promise.complete(status(!storageExpected || data.getBoolean("ready", false), data));
         }))
         .register(READY + "/feed", PROCEDURE_TIMEOUT_MS, promise -> promise.complete(feed()))
         .register(READY + "/cluster", PROCEDURE_TIMEOUT_MS, promise -> cluster().onComplete(cluster -> {
           JsonObject data = cluster.result();
-          promise.complete(new Status(data).setOk("UP".equals(data.getString("status"))));
+          promise.complete(status("UP".equals(data.getString("status")), data));
         }))
         // details only: a HALT after a mismatch is the trading state's business, not the process's health
         .register(READY + "/recovery", PROCEDURE_TIMEOUT_MS, promise -> recovery().onComplete(recovery ->
@@ -91,8 +91,12 @@ final class Health {
   private Status feed() {
     long sinceTick = clock.nowMicros() - state.lastTickArrivalMicros();
     boolean up = !feedExpected || state.lastTickArrivalMicros() > 0 && sinceTick <= feedStaleMicros;
-    return new Status(new JsonObject().put("expected", feedExpected)
-        .put("lastTickAgeMillis", state.lastTickArrivalMicros() == 0 ? null : sinceTick / 1_000)).setOk(up);
+    return status(up, new JsonObject().put("expected", feedExpected)
+        .put("lastTickAgeMillis", state.lastTickArrivalMicros() == 0 ? null : sinceTick / 1_000));
+  }
+
+  private static Status status(boolean up, JsonObject data) {
+    return up ? Status.OK(data) : Status.KO(data);
   }
 
   /** The writer's own health reply, or {@code configured:false} when this node has no storage role. */
