@@ -61,7 +61,12 @@ class BacktestRunsTest {
     assertEquals("{\"ticks\": 200}", done.report());
     assertEquals(0, runs.running());
     assertEquals(BacktestRuns.Status.DONE, published.get(published.size() - 1).status(), "the end is published");
-    assertEquals(BacktestRuns.Status.RUNNING, runs.start("run", 1, (id, t) -> "{}").status(), "free again");
+    CountDownLatch second = new CountDownLatch(1);
+    assertEquals(BacktestRuns.Status.RUNNING, runs.start("run", 1, (id, t) -> {
+      second.await();
+      return "{}";
+    }).status(), "free again");
+    second.countDown();
   }
 
   @Test
