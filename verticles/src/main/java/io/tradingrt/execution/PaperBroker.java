@@ -32,15 +32,16 @@ import java.util.Map;
  */
 public final class PaperBroker {
 
+  /** The latest quote of a symbol and the size left on it; one per symbol, updated in place on each tick. */
   private static final class Quote {
-    final Tick tick;
+    Tick tick;
     Fixed bidLeft;
     Fixed askLeft;
 
-    Quote(Tick tick) {
-      this.tick = tick;
-      this.bidLeft = tick.bidSize();
-      this.askLeft = tick.askSize();
+    void update(Tick latest) {
+      this.tick = latest;
+      this.bidLeft = latest.bidSize();
+      this.askLeft = latest.askSize();
     }
   }
 
@@ -119,8 +120,17 @@ public final class PaperBroker {
 
   /** Updates the quote of the tick's symbol, then accepts due orders and matches working orders of that symbol. */
   public BrokerResult onTick(Tick tick) {
+    Quote quote = quotes.get(tick.symbol());
+    if (quote == null) {
+      quote = new Quote();
+      quotes.put(tick.symbol(), quote);
+    }
+    quote.update(tick);
+    if (working.isEmpty()) {
+      // the common case: nothing can be due or matched, so nothing is allocated for this tick
+      return BrokerResult.EMPTY;
+    }
     begin();
-    quotes.put(tick.symbol(), new Quote(tick));
     process(tick.symbol(), clock.nowMicros());
     return end();
   }
