@@ -5,6 +5,7 @@ import io.tradingrt.codecs.wire.ContractCodecs;
 import io.tradingrt.config.RuntimeSettings;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
+import io.vertx.core.ThreadingModel;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -30,6 +31,8 @@ public final class RuntimeVerticle extends VerticleBase {
   public static final String STOP_ROLES = "runtime.stop-roles";
 
   private final Deque<String> deployed = new ArrayDeque<>();
+  /** In one process, the order path's roles and the event-loop feed on one event loop; null in a cluster. */
+  private SharedLoop sharedLoop;
   private final RuntimeSettings settings;
   private ClusterRoles cluster;
 
@@ -105,17 +108,18 @@ public final class RuntimeVerticle extends VerticleBase {
   /** The order path's roles as one deployment on one event loop; each part keeps its own failure message. */
   private Future<Void> deployShared(List<Roles.Role> roles, Roles.RoleContext context) {
     List<String> names = roles.stream().map(Roles.Role::name).toList();
-    return vertx.deployVerticle(() -> new SharedLoop(names, roles.stream()
-            .<io.vertx.core.Deployable>map(r -> r.factory().apply(context)).toList()), new DeploymentOptions())
+    SharedLoop loop = new SharedLoop(names, roles.stream()
+        .<io.vertx.core.Deployable>map(r -> r.factory().apply(context)).toList());
+    return vertx.deployVerticle(loop, new DeploymentOptions())
         .map(id -> {
+          sharedLoop = loop;
           deployed.push(id);
           return null;
         });
   }
 
-  private static String sharedLine(List<Roles.Role> roles) {
-    List<String> shared = roles.stream().map(Roles.Role::name).filter(Roles.ORDER_PATH::contains).toList();
-    return shared.size() < 2 ? "" : "; " + String.join(", ", shared) + " share one event loop";
+  private String sharedLine(List<Roles.Role> roles) {
+    return sharedLoop == null ? "" : "; " + String.join(", ", sharedLoop.names()) + " share one event loop";
   }
 
   private String transport() {
@@ -161,6 +165,11 @@ public final class RuntimeVerticle extends VerticleBase {
 
   private Future<Void> deploy(Roles.Role role, Roles.RoleContext context) {
     DeploymentOptions options = role.options().apply(settings);
+    if (sharedLoop != null && role.name().equals("ingest") && options.getThreadingModel() == ThreadingModel.EVENT_LOOP) {
+      // the feed publishes on the loop its consumers run on: a tick reaches the strategies, and an order the broker,
+      // without waking another thread
+      return sharedLoop.join(role.name(), role.factory().apply(context));
+    }
     return vertx.deployVerticle(() -> role.factory().apply(context), options)
         .recover(t -> Future.failedFuture("role " + role.name() + " failed to start: " + RuntimeHooks.oneLine(t)))
         .map(id -> {
@@ -171,6 +180,10 @@ public final class RuntimeVerticle extends VerticleBase {
 
   private Future<Void> stopRoles() {
     Future<Void> chain = cluster == null ? Future.succeededFuture() : cluster.stop();
+    if (sharedLoop != null) {
+      SharedLoop loop = sharedLoop;
+      chain = chain.compose(v -> loop.stopJoined());
+    }
     while (!deployed.isEmpty()) {
       String id = deployed.pop();
       chain = chain.eventually(() -> vertx.undeploy(id).otherwiseEmpty());
