@@ -5,7 +5,6 @@ import io.tradingrt.codecs.wire.ContractCodecs;
 import io.tradingrt.config.RuntimeSettings;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
-import io.vertx.core.ThreadingModel;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -31,7 +30,7 @@ public final class RuntimeVerticle extends VerticleBase {
   public static final String STOP_ROLES = "runtime.stop-roles";
 
   private final Deque<String> deployed = new ArrayDeque<>();
-  /** In one process, the order path's roles and the event-loop feed on one event loop; null in a cluster. */
+  /** In one process, the order path's roles on one event loop; null in a cluster. */
   private SharedLoop sharedLoop;
   private final RuntimeSettings settings;
   private ClusterRoles cluster;
@@ -59,7 +58,7 @@ public final class RuntimeVerticle extends VerticleBase {
     vertx.eventBus().<Object>localConsumer(Addresses.CLUSTER_VIEW, m -> m.reply(single));
     return deployInStages(toDeploy, Roles.RoleContext.single(settings), true)
         .onSuccess(v -> LOG.info("runtime: started roles " + toDeploy.stream().map(Roles.Role::name).toList()
-            + " on the " + transport() + " transport" + sharedLine(toDeploy)));
+            + " on the " + transport() + " transport" + sharedLine()));
   }
 
   /**
@@ -118,7 +117,7 @@ public final class RuntimeVerticle extends VerticleBase {
         });
   }
 
-  private String sharedLine(List<Roles.Role> roles) {
+  private String sharedLine() {
     return sharedLoop == null ? "" : "; " + String.join(", ", sharedLoop.names()) + " share one event loop";
   }
 
@@ -165,11 +164,6 @@ public final class RuntimeVerticle extends VerticleBase {
 
   private Future<Void> deploy(Roles.Role role, Roles.RoleContext context) {
     DeploymentOptions options = role.options().apply(settings);
-    if (sharedLoop != null && role.name().equals("ingest") && options.getThreadingModel() == ThreadingModel.EVENT_LOOP) {
-      // the feed publishes on the loop its consumers run on: a tick reaches the strategies, and an order the broker,
-      // without waking another thread
-      return sharedLoop.join(role.name(), role.factory().apply(context));
-    }
     return vertx.deployVerticle(() -> role.factory().apply(context), options)
         .recover(t -> Future.failedFuture("role " + role.name() + " failed to start: " + RuntimeHooks.oneLine(t)))
         .map(id -> {
@@ -180,10 +174,6 @@ public final class RuntimeVerticle extends VerticleBase {
 
   private Future<Void> stopRoles() {
     Future<Void> chain = cluster == null ? Future.succeededFuture() : cluster.stop();
-    if (sharedLoop != null) {
-      SharedLoop loop = sharedLoop;
-      chain = chain.compose(v -> loop.stopJoined());
-    }
     while (!deployed.isEmpty()) {
       String id = deployed.pop();
       chain = chain.eventually(() -> vertx.undeploy(id).otherwiseEmpty());
