@@ -32,6 +32,12 @@ public final class Addresses {
   public static final String RISK_STATE = "risk.state";
   /** {@link RiskControl}: halt, reduce, resume, kill (request/reply; the reply is a {@link RiskStateChange}). */
   public static final String RISK_CONTROL = "risk.control";
+  /**
+   * {@link RiskControl} from the runtime itself, never from a bridge: a FIX venue's reconciliation found a difference
+   * it cannot explain, so risk halts (or reduces) with {@link ReasonCode#RECONCILIATION_MISMATCH} (request/reply; the
+   * reply is a {@link RiskStateChange}).
+   */
+  public static final String RISK_RECONCILIATION = "risk.reconciliation";
   /** {@link MetricsSnapshot} at 10 Hz. */
   public static final String METRICS_LIVE = "metrics.live";
   /**
@@ -97,6 +103,7 @@ public final class Addresses {
     types.put(PORTFOLIO_UPDATES, PortfolioSnapshot.class);
     types.put(RISK_STATE, RiskStateChange.class);
     types.put(RISK_CONTROL, RiskControl.class);
+    types.put(RISK_RECONCILIATION, RiskControl.class);
     types.put(METRICS_LIVE, MetricsSnapshot.class);
     return Map.copyOf(types);
   }
