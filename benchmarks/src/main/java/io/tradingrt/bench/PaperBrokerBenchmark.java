@@ -42,6 +42,7 @@ public class PaperBrokerBenchmark {
   private Tick restingQuote;
   private Tick crossingQuote;
   private PaperBroker broker;
+  private PaperBroker idle;
   private int next;
   private long now = 1_000_000;
 
@@ -59,6 +60,7 @@ public class PaperBrokerBenchmark {
     restingQuote = quote("99.99", "100.01");
     crossingQuote = quote("99.40", "99.45");
     broker = new PaperBroker(CONFIG, () -> now);
+    idle = new PaperBroker(CONFIG, () -> now);
   }
 
   @Benchmark
@@ -75,6 +77,13 @@ public class PaperBrokerBenchmark {
     blackhole.consume(broker.onTick(restingQuote));
     blackhole.consume(broker.submit(limitOrders[i]));
     blackhole.consume(broker.onTick(crossingQuote));
+  }
+
+  /** A quote with no order working: what the execution role does on almost every tick. */
+  @Benchmark
+  public BrokerResult quoteWithNothingWorking() {
+    now += 10;
+    return idle.onTick((now & 16) == 0 ? restingQuote : crossingQuote);
   }
 
   private int nextIndex() {

@@ -20,7 +20,10 @@ import org.openjdk.jmh.annotations.Warmup;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-/** One fill plus one mark (the per-fill and per-tick work of the portfolio verticle), and a five-symbol snapshot. */
+/**
+ * One fill plus one mark (the per-fill and per-tick work of the portfolio verticle), one mark alone (a tick between
+ * fills) and a five-symbol snapshot.
+ */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 @Warmup(iterations = 3, time = 1)
@@ -51,6 +54,9 @@ public class PortfolioBenchmark {
           Fixed.of(100), price, Fixed.ONE, i);
     }
     portfolio = new Portfolio(Fixed.of(1_000_000));
+    for (int i = 0; i < 7; i++) {
+      portfolio.onFill(fills[i]);
+    }
   }
 
   @Benchmark
@@ -59,6 +65,15 @@ public class PortfolioBenchmark {
     next = (next + 1) & (CYCLE - 1);
     portfolio.onFill(fills[i]);
     portfolio.onTick(ticks[(i + 3) & (CYCLE - 1)]);
+    return portfolio.equity();
+  }
+
+  /** A quote marking an open position: what the portfolio role does on every tick between fills. */
+  @Benchmark
+  public Fixed mark() {
+    int i = next;
+    next = (next + 1) & (CYCLE - 1);
+    portfolio.onTick(ticks[i]);
     return portfolio.equity();
   }
 

@@ -31,7 +31,7 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * One pre-trade check that passes every limit and registers the order, plus the terminal event that releases it.
  * Orders are pre-built with unique ids (the engine refuses a seen id); when the pool wraps the engine is rebuilt,
- * a cost amortized over {@link #POOL} operations.
+ * a cost amortized over {@link #POOL} operations. {@code tick}: one quote, with no order working.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
@@ -46,6 +46,7 @@ public class RiskEngineBenchmark {
 
   private OrderRequest[] orders;
   private OrderEvent[] releases;
+  private Tick[] ticks;
   private RiskEngine engine;
   private int next;
   private long now = 1_000_000;
@@ -62,6 +63,12 @@ public class RiskEngineBenchmark {
       releases[i] = new OrderEvent(orders[i].clientOrderId(), "bench", symbol, side, OrderType.MARKET,
           TimeInForce.DAY, OrderStatus.CANCELED, Fixed.of(10), null, Fixed.ZERO, Fixed.ZERO, null, null, 0);
     }
+    ticks = new Tick[1 << 10];
+    for (int i = 0; i < ticks.length; i++) {
+      Fixed mid = Fixed.of(100).plus(Fixed.ofRaw((i % 37) * 1_000_000L));
+      ticks[i] = new Tick(SYMBOLS.get(i % SYMBOLS.size()), i, mid.minus(Fixed.of("0.01")), mid.plus(Fixed.of("0.01")),
+          Fixed.of(500), Fixed.of(500), mid, Fixed.ONE, i);
+    }
     engine = newEngine();
   }
 
@@ -76,6 +83,14 @@ public class RiskEngineBenchmark {
     RiskDecision decision = engine.check(orders[i]);
     engine.onOrderEvent(releases[i]);
     return decision;
+  }
+
+  /** The per-tick work of the risk role: store the quote, mark the account, look at the loss limits. */
+  @Benchmark
+  public RiskEngine tick() {
+    now += 10;
+    engine.onTick(ticks[(int) (now / 10) & (ticks.length - 1)]);
+    return engine;
   }
 
   private RiskEngine newEngine() {

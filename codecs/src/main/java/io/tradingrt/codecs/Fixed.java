@@ -114,17 +114,25 @@ public record Fixed(long raw) implements Comparable<Fixed> {
 
   /** Product rounded half-even to 8 digits; exact whenever the true product has at most 8 digits. */
   public Fixed times(Fixed other) {
-    long hi = Math.multiplyHigh(raw, other.raw);
-    long lo = raw * other.raw;
+    return ofRaw(timesRaw(raw, other.raw));
+  }
+
+  /**
+   * {@link #times} on raw values: the raw product of two raw fixed-point values, for hot paths that keep raw longs
+   * and allocate nothing. Throws {@link ArithmeticException} where {@code times} does.
+   */
+  public static long timesRaw(long a, long b) {
+    long hi = Math.multiplyHigh(a, b);
+    long lo = a * b;
     if ((hi == 0 && lo >= 0) || (hi == -1 && lo < 0)) {
-      return ofRaw(divideRoundHalfEven(lo, ONE_RAW));
+      return divideRoundHalfEven(lo, ONE_RAW);
     }
     long quotient = divide128RoundHalfEven(hi, lo, ONE_RAW);
     if (quotient != OUT_OF_RANGE) {
-      return ofRaw(quotient);
+      return quotient;
     }
     // Out of range (or exactly Long.MIN_VALUE): the reference path returns or throws the same as always.
-    return ofRounded(toBigDecimal().multiply(other.toBigDecimal()));
+    return ofRounded(ofRaw(a).toBigDecimal().multiply(ofRaw(b).toBigDecimal())).raw();
   }
 
   /** Multiplies by an integer count exactly. */

@@ -16,14 +16,19 @@ final class Holding {
   private Fixed quantity = Fixed.ZERO;
   private Fixed costBasis = Fixed.ZERO;
   private Fixed realizedPnl = Fixed.ZERO;
-  private Fixed mark;
-  private Fixed marketValue = Fixed.ZERO;
+  /** The mark and the market value as raw fixed-point longs: a quote re-values the holding without allocating. */
+  private boolean marked;
+  private long markRaw;
+  private long marketValueRaw;
   private long tsMicros;
 
   /** {@code mark} may be null when the symbol has not ticked yet; the first fill price marks it then. */
   Holding(String symbol, Fixed mark) {
     this.symbol = symbol;
-    this.mark = mark;
+    if (mark != null) {
+      this.marked = true;
+      this.markRaw = mark.raw();
+    }
   }
 
   /** Applies a fill and returns the change in realized P&L; fees are booked by the portfolio, not here. */
@@ -50,25 +55,27 @@ final class Holding {
     }
     quantity = quantity.plus(signedQuantity);
     realizedPnl = realizedPnl.plus(realizedChange);
-    if (mark == null) {
-      mark = fill.price();
+    if (!marked) {
+      marked = true;
+      markRaw = fill.price().raw();
     }
     tsMicros = fill.tsMicros();
     return realizedChange;
   }
 
-  /** Re-values the position at {@code newMark}; returns the change in market value. */
-  Fixed markAt(Fixed newMark, long ts) {
-    mark = newMark;
+  /** Re-values the position at a raw mark; returns the change in raw market value. */
+  long markAt(long newMarkRaw, long ts) {
+    marked = true;
+    markRaw = newMarkRaw;
     tsMicros = ts;
     return revalue();
   }
 
-  /** Recomputes the market value after a quantity or mark change; returns the change. */
-  Fixed revalue() {
-    Fixed newValue = mark == null ? Fixed.ZERO : quantity.times(mark);
-    Fixed change = newValue.minus(marketValue);
-    marketValue = newValue;
+  /** Recomputes the market value after a quantity or mark change; returns the change, raw. */
+  long revalue() {
+    long newValue = marked && !quantity.isZero() ? Fixed.timesRaw(quantity.raw(), markRaw) : 0;
+    long change = Math.subtractExact(newValue, marketValueRaw);
+    marketValueRaw = newValue;
     return change;
   }
 
@@ -84,16 +91,20 @@ final class Holding {
     return realizedPnl;
   }
 
+  long marketValueRaw() {
+    return marketValueRaw;
+  }
+
   Fixed marketValue() {
-    return marketValue;
+    return Fixed.ofRaw(marketValueRaw);
   }
 
   Fixed unrealizedPnl() {
-    return marketValue.minus(costBasis);
+    return marketValue().minus(costBasis);
   }
 
   Fixed mark() {
-    return mark == null ? Fixed.ZERO : mark;
+    return marked ? Fixed.ofRaw(markRaw) : Fixed.ZERO;
   }
 
   Fixed averagePrice() {

@@ -28,30 +28,36 @@ public final class Portfolio {
 
   private final Fixed initialCash;
   private final Map<String, Holding> holdings = new TreeMap<>();
-  private final Map<String, Fixed> marks = new HashMap<>();
+  /** The latest mark of every symbol quoted, raw; one cell per symbol, updated in place on each quote. */
+  private final Map<String, Mark> marks = new HashMap<>();
   private Fixed cash;
   private Fixed fees = Fixed.ZERO;
   private Fixed realizedPnl = Fixed.ZERO;
   private Fixed costBasis = Fixed.ZERO;
-  private Fixed marketValue = Fixed.ZERO;
-  private Fixed grossExposure = Fixed.ZERO;
-  private Fixed peakEquity;
+  // what a quote changes is kept as raw fixed-point longs, so marking allocates nothing
+  private long marketValueRaw;
+  private long grossExposureRaw;
+  private long peakEquityRaw;
+
+  private static final class Mark {
+    long raw;
+  }
 
   public Portfolio(Fixed initialCash) {
     this.initialCash = initialCash;
     this.cash = initialCash;
-    this.peakEquity = initialCash;
+    this.peakEquityRaw = initialCash.raw();
   }
 
   /** A buy costs notional + fee, a sell brings notional - fee. */
   public void onFill(Fill fill) {
-    Holding holding = holdings.computeIfAbsent(fill.symbol(), symbol -> new Holding(symbol, marks.get(symbol)));
+    Holding holding = holdings.computeIfAbsent(fill.symbol(), symbol -> new Holding(symbol, markOf(symbol)));
     Fixed costBefore = holding.costBasis();
-    Fixed valueBefore = holding.marketValue();
+    long valueBefore = holding.marketValueRaw();
     realizedPnl = realizedPnl.plus(holding.apply(fill));
     costBasis = costBasis.plus(holding.costBasis().minus(costBefore));
     holding.revalue();
-    updateValue(valueBefore, holding.marketValue());
+    updateValue(valueBefore, holding.marketValueRaw());
     Fixed notional = fill.notional();
     cash = fill.side() == Side.BUY ? cash.minus(notional).minus(fill.fee()) : cash.plus(notional).minus(fill.fee());
     fees = fees.plus(fill.fee());
@@ -72,23 +78,38 @@ public final class Portfolio {
       last.put(fill.symbol(), fill);
     }
     last.values().forEach(f -> mark(f.symbol(), f.price(), f.tsMicros()));
-    peakEquity = storedPeak == null ? Fixed.max(initialCash, equity()) : Fixed.max(storedPeak, equity());
+    peakEquityRaw = (storedPeak == null ? Fixed.max(initialCash, equity()) : Fixed.max(storedPeak, equity())).raw();
   }
 
   public void onTick(Tick tick) {
-    mark(tick.symbol(), tick.mid(), tick.tsMicros());
+    markRaw(tick.symbol(), tick.midRaw(), tick.tsMicros());
   }
 
   /** Marks one symbol at {@code price}; replay and tests can mark without a full quote. */
   public void mark(String symbol, Fixed price, long tsMicros) {
-    marks.put(symbol, price);
+    markRaw(symbol, price.raw(), tsMicros);
+  }
+
+  /** Without a holding the equity does not move, so the peak (never below the equity) needs no look. */
+  private void markRaw(String symbol, long price, long tsMicros) {
+    Mark mark = marks.get(symbol);
+    if (mark == null) {
+      mark = new Mark();
+      marks.put(symbol, mark);
+    }
+    mark.raw = price;
     Holding holding = holdings.get(symbol);
     if (holding != null) {
-      Fixed valueBefore = holding.marketValue();
+      long valueBefore = holding.marketValueRaw();
       holding.markAt(price, tsMicros);
-      updateValue(valueBefore, holding.marketValue());
+      updateValue(valueBefore, holding.marketValueRaw());
+      updatePeak();
     }
-    updatePeak();
+  }
+
+  private Fixed markOf(String symbol) {
+    Mark mark = marks.get(symbol);
+    return mark == null ? null : Fixed.ofRaw(mark.raw);
   }
 
   public Fixed initialCash() {
@@ -108,29 +129,33 @@ public final class Portfolio {
   }
 
   public Fixed unrealizedPnl() {
-    return marketValue.minus(costBasis);
+    return Fixed.ofRaw(marketValueRaw).minus(costBasis);
   }
 
   public Fixed equity() {
-    return cash.plus(marketValue);
+    return Fixed.ofRaw(equityRaw());
+  }
+
+  private long equityRaw() {
+    return Math.addExact(cash.raw(), marketValueRaw);
   }
 
   /** Σ |quantity × mark| over all symbols. */
   public Fixed grossExposure() {
-    return grossExposure;
+    return Fixed.ofRaw(grossExposureRaw);
   }
 
   /** Σ quantity × mark: long value minus short value. */
   public Fixed netExposure() {
-    return marketValue;
+    return Fixed.ofRaw(marketValueRaw);
   }
 
   public Fixed peakEquity() {
-    return peakEquity;
+    return Fixed.ofRaw(peakEquityRaw);
   }
 
   public Fixed drawdown() {
-    return peakEquity.minus(equity());
+    return Fixed.ofRaw(Math.subtractExact(peakEquityRaw, equityRaw()));
   }
 
   /** Signed quantity, zero when never traded. */
@@ -146,7 +171,7 @@ public final class Portfolio {
 
   /** The latest mark of a symbol: the last quote mid, or the first fill price before any quote. */
   public Optional<Fixed> markPrice(String symbol) {
-    Fixed mark = marks.get(symbol);
+    Fixed mark = markOf(symbol);
     if (mark == null && holdings.containsKey(symbol)) {
       mark = holdings.get(symbol).mark();
     }
@@ -170,16 +195,17 @@ public final class Portfolio {
       positions.add(holding.toPosition());
     }
     Fixed equity = equity();
-    return new PortfolioSnapshot(tsMicros, cash, equity, realizedPnl, unrealizedPnl(), fees, grossExposure,
-        marketValue, peakEquity, peakEquity.minus(equity), positions);
+    Fixed peak = peakEquity();
+    return new PortfolioSnapshot(tsMicros, cash, equity, realizedPnl, unrealizedPnl(), fees, grossExposure(),
+        netExposure(), peak, peak.minus(equity), positions);
   }
 
-  private void updateValue(Fixed before, Fixed after) {
-    marketValue = marketValue.plus(after.minus(before));
-    grossExposure = grossExposure.plus(after.abs().minus(before.abs()));
+  private void updateValue(long before, long after) {
+    marketValueRaw = Math.addExact(marketValueRaw, Math.subtractExact(after, before));
+    grossExposureRaw = Math.addExact(grossExposureRaw, Math.subtractExact(Math.absExact(after), Math.absExact(before)));
   }
 
   private void updatePeak() {
-    peakEquity = Fixed.max(peakEquity, equity());
+    peakEquityRaw = Math.max(peakEquityRaw, equityRaw());
   }
 }

@@ -13,7 +13,6 @@ import io.tradingrt.codecs.Tick;
 import io.tradingrt.codecs.TimeInForce;
 import io.tradingrt.time.MicrosClock;
 
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -35,15 +34,43 @@ import java.util.Map;
  */
 public final class PaperBroker {
 
+  /** A quote of a symbol and the size left on it. */
   private static final class Quote {
-    final Tick tick;
+    Tick tick;
     Fixed bidLeft;
     Fixed askLeft;
 
-    Quote(Tick tick) {
-      this.tick = tick;
-      this.bidLeft = tick.bidSize();
-      this.askLeft = tick.askSize();
+    void update(Tick latest) {
+      this.tick = latest;
+      this.bidLeft = latest.bidSize();
+      this.askLeft = latest.askSize();
+    }
+  }
+
+  /**
+   * The last {@link #RECENT_QUOTES} quotes of a symbol in a ring whose slots are reused, so a tick allocates nothing:
+   * {@code back(0)} is the current quote, {@code back(size() - 1)} the oldest kept (see {@link #acceptedMatch}).
+   */
+  private static final class QuoteHistory {
+    private final Quote[] ring = new Quote[RECENT_QUOTES];
+    private int newest = -1;
+    private int size;
+
+    void update(Tick tick) {
+      newest = (newest + 1) % ring.length;
+      if (ring[newest] == null) {
+        ring[newest] = new Quote();
+      }
+      ring[newest].update(tick);
+      size = Math.min(size + 1, ring.length);
+    }
+
+    Quote back(int k) {
+      return ring[Math.floorMod(newest - k, ring.length)];
+    }
+
+    int size() {
+      return size;
     }
   }
 
@@ -59,9 +86,7 @@ public final class PaperBroker {
 
   private final BrokerConfig config;
   private final MicrosClock clock;
-  private final Map<String, Quote> quotes = new HashMap<>();
-  /** The latest quotes of each symbol, oldest first, the newest being {@link #quotes}' (see {@link #acceptedMatch}). */
-  private final Map<String, ArrayDeque<Quote>> recentQuotes = new HashMap<>();
+  private final Map<String, QuoteHistory> quotes = new HashMap<>();
   private final Map<String, Working> working = new LinkedHashMap<>();
   /** How many quotes per symbol an order that arrives late in data time can go back over. */
   static final int RECENT_QUOTES = 64;
@@ -126,14 +151,17 @@ public final class PaperBroker {
 
   /** Updates the quote of the tick's symbol, then accepts due orders and matches working orders of that symbol. */
   public BrokerResult onTick(Tick tick) {
-    begin();
-    Quote quote = new Quote(tick);
-    quotes.put(tick.symbol(), quote);
-    ArrayDeque<Quote> recent = recentQuotes.computeIfAbsent(tick.symbol(), s -> new ArrayDeque<>(RECENT_QUOTES + 1));
-    recent.addLast(quote);
-    if (recent.size() > RECENT_QUOTES) {
-      recent.pollFirst();
+    QuoteHistory history = quotes.get(tick.symbol());
+    if (history == null) {
+      history = new QuoteHistory();
+      quotes.put(tick.symbol(), history);
     }
+    history.update(tick);
+    if (working.isEmpty()) {
+      // the common case: nothing can be due or matched, so nothing is allocated for this tick
+      return BrokerResult.EMPTY;
+    }
+    begin();
     process(tick.symbol(), clock.nowMicros());
     return end();
   }
@@ -192,7 +220,7 @@ public final class PaperBroker {
       } else if (!tracker.request().symbol().equals(tickedSymbol)) {
         continue;
       } else {
-        match(tracker, quotes.get(tracker.request().symbol()), now);
+        match(tracker, current(tracker.request().symbol()), now);
       }
       if (tracker.status().isTerminal()) {
         it.remove();
@@ -209,28 +237,31 @@ public final class PaperBroker {
    */
   private void acceptedMatch(OrderTracker tracker, long now) {
     OrderRequest order = tracker.request();
-    Quote current = quotes.get(order.symbol());
+    QuoteHistory history = quotes.get(order.symbol());
     long at = order.tsMicros() + config.latencyMicros();
-    if (current == null || current.tick.tsMicros() <= at) {
-      match(tracker, current, now);
+    if (history == null || history.back(0).tick.tsMicros() <= at) {
+      match(tracker, history == null ? null : history.back(0), now);
       return;
     }
-    ArrayDeque<Quote> recent = recentQuotes.get(order.symbol());
-    List<Quote> since = new ArrayList<>();
-    for (Iterator<Quote> it = recent.descendingIterator(); it.hasNext(); ) {
-      Quote quote = it.next();
-      since.add(quote);
-      if (quote.tick.tsMicros() <= at) {
+    int from = -1;
+    for (int k = 1; k < history.size(); k++) {
+      if (history.back(k).tick.tsMicros() <= at) {
+        from = k;
         break;
       }
     }
-    if (since.get(since.size() - 1).tick.tsMicros() > at) {
-      match(tracker, current, now);
+    if (from < 0) {
+      match(tracker, history.back(0), now);
       return;
     }
-    for (int i = since.size() - 1; i >= 0 && !tracker.status().isTerminal(); i--) {
-      match(tracker, since.get(i), now);
+    for (int k = from; k >= 0 && !tracker.status().isTerminal(); k--) {
+      match(tracker, history.back(k), now);
     }
+  }
+
+  private Quote current(String symbol) {
+    QuoteHistory history = quotes.get(symbol);
+    return history == null ? null : history.back(0);
   }
 
   private void match(OrderTracker tracker, Quote quote, long now) {

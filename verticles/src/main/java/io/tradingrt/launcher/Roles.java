@@ -68,6 +68,12 @@ final class Roles {
     return Collections.unmodifiableMap(map);
   }
 
+  /**
+   * The roles an order crosses (strategy → risk → execution → fill → book). In one process they share one event
+   * loop ({@link SharedLoop}); in a cluster each runs as its own deployment, where its lease puts it.
+   */
+  static final List<String> ORDER_PATH = List.of("portfolio", "execution", "risk", "signal");
+
   /** The singleton a role belongs to, or null for {@code signal}, {@code http} and {@code bridge}. */
   static String singletonOf(String role) {
     return SINGLETONS.entrySet().stream().filter(e -> e.getValue().contains(role)).map(Map.Entry::getKey)

@@ -30,6 +30,8 @@ public final class RuntimeVerticle extends VerticleBase {
   public static final String STOP_ROLES = "runtime.stop-roles";
 
   private final Deque<String> deployed = new ArrayDeque<>();
+  /** In one process, the order path's roles on one event loop; null in a cluster. */
+  private SharedLoop sharedLoop;
   private final RuntimeSettings settings;
   private ClusterRoles cluster;
 
@@ -54,9 +56,9 @@ public final class RuntimeVerticle extends VerticleBase {
     }
     JsonObject single = singleNodeView(toDeploy);
     vertx.eventBus().<Object>localConsumer(Addresses.CLUSTER_VIEW, m -> m.reply(single));
-    return deployInStages(toDeploy, Roles.RoleContext.single(settings))
+    return deployInStages(toDeploy, Roles.RoleContext.single(settings), true)
         .onSuccess(v -> LOG.info("runtime: started roles " + toDeploy.stream().map(Roles.Role::name).toList()
-            + " on the " + transport() + " transport"));
+            + " on the " + transport() + " transport" + sharedLine()));
   }
 
   /**
@@ -76,19 +78,47 @@ public final class RuntimeVerticle extends VerticleBase {
     List<Roles.Role> everywhere = toDeploy.stream()
         .filter(r -> Roles.singletonOf(r.name()) == null && !r.name().equals("signal")).toList();
     Roles.RoleContext context = new Roles.RoleContext(settings, settings.persists(true), () -> true, List.of());
-    return deployInStages(everywhere, context).compose(v -> cluster.start())
+    return deployInStages(everywhere, context, false).compose(v -> cluster.start())
         .onSuccess(v -> LOG.info("runtime: " + cluster.selfName() + " started roles "
             + everywhere.stream().map(Roles.Role::name).toList() + " on the " + transport()
             + " transport; eligible for " + cluster.eligible()));
   }
 
-  private Future<Void> deployInStages(List<Roles.Role> toDeploy, Roles.RoleContext context) {
+  /** @param shareLoop whether the order path's roles of a stage ({@link Roles#ORDER_PATH}) share one event loop */
+  private Future<Void> deployInStages(List<Roles.Role> toDeploy, Roles.RoleContext context, boolean shareLoop) {
     Future<Void> chain = Future.succeededFuture();
     for (int stage : toDeploy.stream().map(Roles.Role::stage).distinct().sorted().toList()) {
       List<Roles.Role> together = toDeploy.stream().filter(r -> r.stage() == stage).toList();
-      chain = chain.compose(v -> Future.all(together.stream().map(r -> deploy(r, context)).toList()).mapEmpty());
+      List<Roles.Role> shared = shareLoop ? together.stream().filter(r -> Roles.ORDER_PATH.contains(r.name())).toList()
+          : List.of();
+      chain = chain.compose(v -> {
+        List<Future<Void>> starts = new java.util.ArrayList<>();
+        together.stream().filter(r -> shared.size() < 2 || !shared.contains(r))
+            .forEach(r -> starts.add(deploy(r, context)));
+        if (shared.size() >= 2) {
+          starts.add(deployShared(shared, context));
+        }
+        return Future.all(starts).mapEmpty();
+      });
     }
     return chain;
+  }
+
+  /** The order path's roles as one deployment on one event loop; each part keeps its own failure message. */
+  private Future<Void> deployShared(List<Roles.Role> roles, Roles.RoleContext context) {
+    List<String> names = roles.stream().map(Roles.Role::name).toList();
+    SharedLoop loop = new SharedLoop(names, roles.stream()
+        .<io.vertx.core.Deployable>map(r -> r.factory().apply(context)).toList());
+    return vertx.deployVerticle(loop, new DeploymentOptions())
+        .map(id -> {
+          sharedLoop = loop;
+          deployed.push(id);
+          return null;
+        });
+  }
+
+  private String sharedLine() {
+    return sharedLoop == null ? "" : "; " + String.join(", ", sharedLoop.names()) + " share one event loop";
   }
 
   private String transport() {

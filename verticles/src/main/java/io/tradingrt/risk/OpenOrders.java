@@ -5,12 +5,12 @@ import io.tradingrt.codecs.Fixed;
 import io.tradingrt.codecs.OrderEvent;
 import io.tradingrt.codecs.OrderRequest;
 import io.tradingrt.codecs.Side;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 
 /**
  * Approved orders that can still fill, as the risk engine counts them against limits.
@@ -76,11 +76,13 @@ final class OpenOrders {
     return pendingBuyNotional;
   }
 
-  /** Symbols with a pending quantity on either side. */
-  Iterable<String> symbols() {
-    Set<String> symbols = new TreeSet<>(pendingBuys.keySet());
-    symbols.addAll(pendingSells.keySet());
-    return symbols;
+  /** Symbols with a pending quantity on {@code side} (a view: nothing is copied per call). */
+  Set<String> symbols(Side side) {
+    return Collections.unmodifiableSet((side == Side.BUY ? pendingBuys : pendingSells).keySet());
+  }
+
+  boolean hasPending(String symbol, Side side) {
+    return (side == Side.BUY ? pendingBuys : pendingSells).containsKey(symbol);
   }
 
   /** In approval order, so a kill cancels oldest first. */

@@ -272,7 +272,8 @@ public final class RiskEngine {
     if (limits.maxPositionQuantity().isPositive()) {
       Set<String> symbols = new TreeSet<>(instruments.symbols());
       symbols.addAll(account.symbols());
-      openOrders.symbols().forEach(symbols::add);
+      symbols.addAll(openOrders.symbols(Side.BUY));
+      symbols.addAll(openOrders.symbols(Side.SELL));
       for (String symbol : symbols) {
         Fixed position = account.quantity(symbol);
         Fixed worst = Fixed.max(position.plus(openOrders.pending(symbol, Side.BUY)).abs(),
@@ -410,26 +411,44 @@ public final class RiskEngine {
     return account.quantity(order.symbol()).plus(order.side() == Side.BUY ? move : move.negate());
   }
 
-  /** Σ over symbols of the larger of |position + pending buys| and |position − pending sells|, at the mark. */
+  /**
+   * Σ over symbols of the larger of |position + pending buys| and |position − pending sells|, at the mark. Each
+   * symbol (traded, pending on either side, or the extra order's) counts once; the sum is exact, so its order does
+   * not matter, and no set of symbols is built per check.
+   */
   private Fixed worstCaseGrossExposure(OrderRequest extra, Fixed extraMark) {
-    Set<String> symbols = new TreeSet<>(account.symbols());
-    openOrders.symbols().forEach(symbols::add);
-    if (extra != null) {
-      symbols.add(extra.symbol());
-    }
+    Set<String> traded = account.symbols();
     Fixed gross = Fixed.ZERO;
-    for (String symbol : symbols) {
-      Fixed position = account.quantity(symbol);
-      Fixed buys = openOrders.pending(symbol, Side.BUY);
-      Fixed sells = openOrders.pending(symbol, Side.SELL);
-      if (extra != null && extra.symbol().equals(symbol)) {
-        buys = extra.side() == Side.BUY ? buys.plus(extra.quantity()) : buys;
-        sells = extra.side() == Side.SELL ? sells.plus(extra.quantity()) : sells;
+    for (String symbol : traded) {
+      gross = gross.plus(worstExposure(symbol, extra, extraMark));
+    }
+    for (String symbol : openOrders.symbols(Side.BUY)) {
+      if (!traded.contains(symbol)) {
+        gross = gross.plus(worstExposure(symbol, extra, extraMark));
       }
-      Fixed worst = Fixed.max(position.plus(buys).abs(), position.minus(sells).abs());
-      gross = gross.plus(worst.times(markOf(symbol, extra, extraMark)));
+    }
+    for (String symbol : openOrders.symbols(Side.SELL)) {
+      if (!traded.contains(symbol) && !openOrders.hasPending(symbol, Side.BUY)) {
+        gross = gross.plus(worstExposure(symbol, extra, extraMark));
+      }
+    }
+    if (extra != null && !traded.contains(extra.symbol()) && !openOrders.hasPending(extra.symbol(), Side.BUY)
+        && !openOrders.hasPending(extra.symbol(), Side.SELL)) {
+      gross = gross.plus(worstExposure(extra.symbol(), extra, extraMark));
     }
     return gross;
+  }
+
+  private Fixed worstExposure(String symbol, OrderRequest extra, Fixed extraMark) {
+    Fixed position = account.quantity(symbol);
+    Fixed buys = openOrders.pending(symbol, Side.BUY);
+    Fixed sells = openOrders.pending(symbol, Side.SELL);
+    if (extra != null && extra.symbol().equals(symbol)) {
+      buys = extra.side() == Side.BUY ? buys.plus(extra.quantity()) : buys;
+      sells = extra.side() == Side.SELL ? sells.plus(extra.quantity()) : sells;
+    }
+    Fixed worst = Fixed.max(position.plus(buys).abs(), position.minus(sells).abs());
+    return worst.times(markOf(symbol, extra, extraMark));
   }
 
   private Fixed markOf(String symbol, OrderRequest extra, Fixed extraMark) {
@@ -444,14 +463,20 @@ public final class RiskEngine {
   }
 
   private void evaluateLossLimits(long now) {
-    Fixed equity = account.equity();
-    Fixed dailyLoss = dayStartEquity.minus(equity);
-    if (limits.dailyLossLimit().isPositive() && dailyLoss.compareTo(limits.dailyLossLimit()) >= 0) {
-      states.escalate(limits.dailyLossAction(), ReasonCode.DAILY_LOSS_LIMIT, "daily loss " + dailyLoss
-          + " reached the limit " + limits.dailyLossLimit() + " (equity " + equity + ")", now);
+    if (limits.dailyLossLimit().isPositive()) {
+      Fixed equity = account.equity();
+      Fixed dailyLoss = dayStartEquity.minus(equity);
+      if (dailyLoss.compareTo(limits.dailyLossLimit()) >= 0) {
+        states.escalate(limits.dailyLossAction(), ReasonCode.DAILY_LOSS_LIMIT, "daily loss " + dailyLoss
+            + " reached the limit " + limits.dailyLossLimit() + " (equity " + equity + ")", now);
+      }
+    }
+    if (!limits.maxDrawdown().isPositive()) {
+      return;
     }
     Fixed drawdown = account.drawdown();
-    if (limits.maxDrawdown().isPositive() && drawdown.compareTo(limits.maxDrawdown()) >= 0) {
+    if (drawdown.compareTo(limits.maxDrawdown()) >= 0) {
+      Fixed equity = account.equity();
       states.escalate(limits.maxDrawdownAction(), ReasonCode.MAX_DRAWDOWN, "drawdown " + drawdown
           + " reached the limit " + limits.maxDrawdown() + " (peak " + account.peakEquity() + ", equity " + equity + ")", now);
     }

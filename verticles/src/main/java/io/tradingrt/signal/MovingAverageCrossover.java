@@ -11,7 +11,8 @@ import java.util.Map;
  * long {@code quantity}; when it crosses below, short {@code quantity} (stop-and-reverse, so the strategy is always
  * in the market after its first cross). The first full window only sets the regime: a cross needs a previous side.
  * Averages are compared exactly (fastSum × slow vs slowSum × fast, in 128 bits: windows of thousands of ticks at
- * prices in the hundreds overflow a long), so no rounding can invent or hide a cross.
+ * prices in the hundreds overflow a long), so no rounding can invent or hide a cross. A tick allocates nothing: the
+ * windows keep raw longs and the two targets are built once.
  */
 public final class MovingAverageCrossover extends TargetPositionStrategy {
 
@@ -28,7 +29,8 @@ public final class MovingAverageCrossover extends TargetPositionStrategy {
 
   private final int fast;
   private final int slow;
-  private final Fixed quantity;
+  private final Target longTarget;
+  private final Target shortTarget;
   private final Map<String, Averages> bySymbol = new HashMap<>();
 
   public MovingAverageCrossover(String name, List<String> symbols, int fast, int slow, Fixed quantity) {
@@ -41,14 +43,20 @@ public final class MovingAverageCrossover extends TargetPositionStrategy {
     }
     this.fast = fast;
     this.slow = slow;
-    this.quantity = quantity;
+    this.longTarget = new Target(quantity, "SMA(" + fast + ") crossed above SMA(" + slow + ")");
+    this.shortTarget = new Target(quantity.negate(), "SMA(" + fast + ") crossed below SMA(" + slow + ")");
   }
 
   @Override
   Target target(Tick tick) {
-    Averages averages = bySymbol.computeIfAbsent(tick.symbol(), symbol -> new Averages(fast, slow));
-    averages.fast.add(tick.mid());
-    averages.slow.add(tick.mid());
+    Averages averages = bySymbol.get(tick.symbol());
+    if (averages == null) {
+      averages = new Averages(fast, slow);
+      bySymbol.put(tick.symbol(), averages);
+    }
+    long mid = tick.midRaw();
+    averages.fast.add(mid);
+    averages.slow.add(mid);
     if (!averages.slow.isFull()) {
       return null;
     }
@@ -60,9 +68,7 @@ public final class MovingAverageCrossover extends TargetPositionStrategy {
     if (previous == 0 || side == 0 || side == previous) {
       return null;
     }
-    return side > 0
-        ? new Target(quantity, "SMA(" + fast + ") crossed above SMA(" + slow + ")")
-        : new Target(quantity.negate(), "SMA(" + fast + ") crossed below SMA(" + slow + ")");
+    return side > 0 ? longTarget : shortTarget;
   }
 
   /** Compares a × b with c × d exactly, as 128-bit signed products. */

@@ -15,7 +15,9 @@ final class RollingWindow {
   private int next;
   private int count;
   private long sum;
-  private BigInteger sumOfSquares = BigInteger.ZERO;
+  /** Σ raw², an unsigned 128-bit value kept as two longs, so a tick allocates nothing. */
+  private long squaresHigh;
+  private long squaresLow;
 
   RollingWindow(int capacity) {
     this(capacity, false);
@@ -31,13 +33,15 @@ final class RollingWindow {
   }
 
   void add(Fixed value) {
-    long raw = value.raw();
+    add(value.raw());
+  }
+
+  void add(long raw) {
     if (count == values.length) {
       long evicted = values[next];
       sum = Math.subtractExact(sum, evicted);
       if (squares) {
-        BigInteger old = BigInteger.valueOf(evicted);
-        sumOfSquares = sumOfSquares.subtract(old.multiply(old));
+        subtractSquare(evicted);
       }
     } else {
       count++;
@@ -45,18 +49,54 @@ final class RollingWindow {
     values[next] = raw;
     sum = Math.addExact(sum, raw);
     if (squares) {
-      BigInteger added = BigInteger.valueOf(raw);
-      sumOfSquares = sumOfSquares.add(added.multiply(added));
+      addSquare(raw);
     }
-    next = (next + 1) % values.length;
+    next = next + 1 == values.length ? 0 : next + 1;
   }
 
-  /** Exact Σ raw² of the values held; only for a window made with {@code squares}. */
+  private void addSquare(long raw) {
+    long magnitude = Math.abs(raw); // Long.MIN_VALUE stays 2^63 read unsigned, which is its magnitude
+    long low = magnitude * magnitude;
+    long high = Wide.multiplyHighUnsigned(magnitude, magnitude);
+    long newLow = squaresLow + low;
+    long carry = Long.compareUnsigned(newLow, low) < 0 ? 1 : 0;
+    // a square is below 2^126: the high word stays a positive long until the sum passes 2^127, then addExact throws
+    squaresHigh = Math.addExact(Math.addExact(squaresHigh, high), carry);
+    squaresLow = newLow;
+  }
+
+  private void subtractSquare(long raw) {
+    long magnitude = Math.abs(raw);
+    long low = magnitude * magnitude;
+    long high = Wide.multiplyHighUnsigned(magnitude, magnitude);
+    long borrow = Long.compareUnsigned(squaresLow, low) < 0 ? 1 : 0;
+    squaresLow -= low;
+    squaresHigh = squaresHigh - high - borrow;
+  }
+
+  /** Exact Σ raw² of the values held; only for a window made with {@code squares}. For tests and the slow path. */
   BigInteger sumOfSquares() {
+    requireSquares();
+    return BigInteger.valueOf(squaresHigh).shiftLeft(64)
+        .add(new BigInteger(Long.toUnsignedString(squaresLow)));
+  }
+
+  /** The high 64 bits of Σ raw² (a non-negative long below 2^63). */
+  long sumOfSquaresHigh() {
+    requireSquares();
+    return squaresHigh;
+  }
+
+  /** The low 64 bits of Σ raw², unsigned. */
+  long sumOfSquaresLow() {
+    requireSquares();
+    return squaresLow;
+  }
+
+  private void requireSquares() {
     if (!squares) {
       throw new IllegalStateException("this window does not keep its sum of squares");
     }
-    return sumOfSquares;
   }
 
   boolean isFull() {

@@ -113,7 +113,10 @@ public final class SignalVerticle extends VerticleBase {
             return;
           }
           batchIngestMicros = m.headers().get(Headers.INGEST_MICROS);
-          m.body().ticks().forEach(this::onTick);
+          List<Tick> ticks = m.body().ticks();
+          for (int i = 0; i < ticks.size(); i++) {
+            onTick(ticks.get(i));
+          }
         }).completion(),
         bus.<OrderEvent>consumer(Addresses.EXEC_EVENTS, m -> {
           OrderEvent event = m.body();
@@ -140,8 +143,12 @@ public final class SignalVerticle extends VerticleBase {
     if (strategies == null) {
       return;
     }
-    for (Strategy strategy : strategies) {
-      for (Signal signal : strategy.onTick(tick)) {
+    // index loops: a tick without a signal (the common case) allocates no iterator
+    for (int i = 0; i < strategies.size(); i++) {
+      Strategy strategy = strategies.get(i);
+      List<Signal> signals = strategy.onTick(tick);
+      for (int j = 0; j < signals.size(); j++) {
+        Signal signal = signals.get(j);
         bus.publish(Addresses.SIGNALS, signal);
         submit(orderIds.get(strategy.name()).marketOrder(signal), tick, strategy);
       }

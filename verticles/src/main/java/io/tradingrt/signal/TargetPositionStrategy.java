@@ -49,7 +49,7 @@ abstract class TargetPositionStrategy implements Strategy {
       return List.of();
     }
     Target target = target(tick);
-    if (target == null || target.quantity().equals(targets.getOrDefault(tick.symbol(), Fixed.ZERO))) {
+    if (target == null || target.quantity().equals(targetPosition(tick.symbol()))) {
       return List.of();
     }
     targets.put(tick.symbol(), target.quantity());

@@ -13,8 +13,12 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static io.tradingrt.http.EdgeStack.eventually;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -38,6 +42,7 @@ class DashboardBrowserIT {
     Map<String, String> env = Map.of("TRT_HTTP_PORT", Integer.toString(port), "TRT_TOKEN", TOKEN,
         "TRT_TCP_BRIDGE_PORT", Integer.toString(freePort()), "TRT_DB_PATH", dir.resolve("d.duckdb").toString());
     Vertx vertx = Vertx.vertx();
+    long runtimeStarted = System.nanoTime();
     try (RuntimeProcess runtime = RuntimeProcess.start("dashboard", dir, env);
          HeadlessChromium browser = launchAfter(runtime, vertx)) {
       RestClient rest = new RestClient(vertx, port);
@@ -66,13 +71,27 @@ class DashboardBrowserIT {
       assertTrue(!ticksBefore.equals(browser.eval("document.getElementById('ticks-total').textContent")),
           "the tick counter moves");
       // both tick-to-trade figures reach the dashboard, labelled; the in-runtime one is measured on the orders the
-      // default strategies send (issue 13 wants its p50 under 1 ms here: ~0.4-1 ms on these 2 shared cores today,
-      // so that bound waits for the hot-path work and is not asserted yet)
+      // default strategies send, and on the defaults the page shows its p50 under a millisecond (issue 13): the
+      // median of five readings a second apart, as the page shows them, so one lucky or unlucky window decides nothing.
+      // Read once the runtime has run a minute: its first orders run interpreted until the JIT has compiled the order
+      // path (measured on the defaults: a p50 of ~6 ms in the first 10 s, ~1 ms at 30 s, ~0.5 ms after a minute), and
+      // the live figure covers the last 10-20 s
       eventually(40, "an in-runtime tick-to-trade figure on the dashboard", () -> number(browser.eval(
           "window.__trt.inRuntimeP50Micros || 0")) > 0);
-      long p50 = number(browser.eval("window.__trt.inRuntimeP50Micros"));
-      System.out.println("DashboardBrowserIT: in-runtime tick-to-trade p50 " + p50 + " µs, shown as "
-          + browser.eval("document.getElementById('k-rt-p50').textContent"));
+      long warm = runtimeStarted + TimeUnit.SECONDS.toNanos(60) - System.nanoTime();
+      if (warm > 0) {
+        Thread.sleep(TimeUnit.NANOSECONDS.toMillis(warm));
+      }
+      List<Long> shown = new ArrayList<>();
+      for (int i = 0; i < 5; i++) {
+        shown.add(shownMicros((String) browser.eval("document.getElementById('k-rt-p50').textContent")));
+        Thread.sleep(1_000);
+      }
+      long shownMedian = shown.stream().sorted().toList().get(shown.size() / 2);
+      System.out.println("DashboardBrowserIT: in-runtime tick-to-trade p50 shown " + shown + " µs, median "
+          + shownMedian + " µs");
+      assertTrue(shownMedian < 1_000, "the dashboard shows an in-runtime tick-to-trade p50 under 1 ms on the defaults,"
+          + " got " + shown + " µs");
       assertTrue(((String) browser.eval("document.getElementById('k-rt-p50').parentElement.textContent"))
           .startsWith("In-runtime p50"), "the dashboard labels which figure it shows");
       assertTrue(((String) browser.eval("document.getElementById('k-p50').parentElement.textContent"))
@@ -95,6 +114,19 @@ class DashboardBrowserIT {
     } finally {
       vertx.close().await(20, TimeUnit.SECONDS);
     }
+  }
+
+  /** A duration as the dashboard writes it ("412 µs", "1.3 ms", "2 s"), in microseconds. */
+  static long shownMicros(String text) {
+    Matcher m = Pattern.compile("([0-9]+(?:\\.[0-9]+)?)\\s*(µs|us|ms|s)").matcher(text == null ? "" : text);
+    assertTrue(m.find(), "a duration on the dashboard, got '" + text + "'");
+    double value = Double.parseDouble(m.group(1));
+    double scale = switch (m.group(2)) {
+      case "ms" -> 1_000;
+      case "s" -> 1_000_000;
+      default -> 1;
+    };
+    return Math.round(value * scale);
   }
 
   /**
