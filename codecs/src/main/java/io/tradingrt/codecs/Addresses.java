@@ -28,10 +28,39 @@ public final class Addresses {
   public static final String EXEC_FILLS = "exec.fills";
   /** {@link PortfolioSnapshot} at the configured rate. */
   public static final String PORTFOLIO_UPDATES = "portfolio.updates";
+  /**
+   * P&L per strategy as JSON {tsMicros, strategies:[{strategy, realizedPnl, unrealizedPnl, fees, netPnl, trades,
+   * closes, wins, winRate}], total:{…}}, published by the portfolio role at most every 250 ms when it changed.
+   */
+  public static final String PORTFOLIO_STRATEGIES = "portfolio.strategies";
+  /** The same JSON as {@link #PORTFOLIO_STRATEGIES}, now (request/reply, any body), answered by the portfolio role. */
+  public static final String PORTFOLIO_STRATEGY_PNL = "portfolio.strategy-pnl";
+  /**
+   * P&L per UTC day (request/reply, JsonObject {days}; the reply is JSON {days:[{date, startMicros, realizedPnl, fees,
+   * netPnl, trades}]}, oldest first), answered by the portfolio role from its fold of the journal.
+   */
+  public static final String PORTFOLIO_DAILY_PNL = "portfolio.daily-pnl";
   /** {@link RiskStateChange}: trading state transitions. */
   public static final String RISK_STATE = "risk.state";
   /** {@link RiskControl}: halt, reduce, resume, kill (request/reply; the reply is a {@link RiskStateChange}). */
   public static final String RISK_CONTROL = "risk.control";
+  /**
+   * Every configured limit with its usage, the trading state and denials by reason, as JSON (docs/trading.md), published
+   * by the risk role once a second.
+   */
+  public static final String RISK_LIMITS = "risk.limits";
+  /** The same JSON as {@link #RISK_LIMITS}, now (request/reply, any body), answered by the risk role. */
+  public static final String RISK_LIMIT_USAGE = "risk.limit-usage";
+  /**
+   * Flatten one symbol (request/reply, JsonObject {symbol}): risk sends a reduce-only market order against the whole
+   * position through its checks; the reply is the {@link RiskDecision}, or a failure 409 when there is no position.
+   */
+  public static final String RISK_FLATTEN = "risk.flatten";
+  /**
+   * Recent application log records as JSON {items:[{tsMicros, level, logger, message}]}, oldest first, published by
+   * each HTTP role (its own process's records) at most every 250 ms when there are new ones.
+   */
+  public static final String LOGS_TAIL = "logs.tail";
   /** {@link MetricsSnapshot} at 10 Hz. */
   public static final String METRICS_LIVE = "metrics.live";
   /**
@@ -39,6 +68,11 @@ public final class Addresses {
    * p50Micros, p90Micros, p99Micros, maxMicros}), answered by the metrics role, which holds the one recorder.
    */
   public static final String METRICS_TICK_TO_TRADE = "metrics.tick-to-trade";
+  /**
+   * The tick-to-trade histograms since start (request/reply, any body; the reply is JSON {inRuntime, feedToFill}, each
+   * {count, p50, p99, p999, max, buckets:[{upToMicros, count}]} in µs), answered by the metrics role.
+   */
+  public static final String METRICS_LATENCY = "metrics.latency";
   /** Prefix of the storage reader's request/reply queries ({@code storage.query.latest-ticks} …). */
   public static final String STORAGE_QUERY_PREFIX = "storage.query.";
   /** Storage queries: request a JsonObject of parameters, reply JSON. */

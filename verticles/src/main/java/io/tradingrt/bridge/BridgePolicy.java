@@ -25,7 +25,7 @@ import java.util.function.Consumer;
 public final class BridgePolicy {
   public static final List<String> OUTBOUND = List.of(Addresses.METRICS_LIVE, Addresses.MD_BARS,
       Addresses.MD_QUOTES, Addresses.EXEC_EVENTS, Addresses.EXEC_FILLS, Addresses.PORTFOLIO_UPDATES,
-      Addresses.RISK_STATE);
+      Addresses.RISK_STATE, Addresses.PORTFOLIO_STRATEGIES, Addresses.RISK_LIMITS, Addresses.LOGS_TAIL);
   public static final List<String> INBOUND = List.of(Addresses.RISK_CONTROL, Addresses.ORDERS_SUBMIT);
   public static final String TOKEN_HEADER = "token";
 

@@ -2,7 +2,9 @@ package io.tradingrt.figures;
 
 import org.HdrHistogram.Histogram;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -41,6 +43,14 @@ public final class TickToTrade {
       out.put("maxMicros", maxMicros);
       return out;
     }
+  }
+
+  /** One bar of a histogram: the values in (the previous bar's bound, {@code upToMicros}]. */
+  public record Bucket(long upToMicros, long count) {
+  }
+
+  /** Count, percentiles and maximum in µs, and counts in log-spaced buckets (1, 2, 5, 10, 20, 50 … µs). */
+  public record Distribution(long count, long p50, long p99, long p999, long max, List<Bucket> buckets) {
   }
 
   private final Histogram sinceStart = histogram();
@@ -107,6 +117,29 @@ public final class TickToTrade {
       h.recordValue(recentLatency[index]);
     }
     return Summary.of(h);
+  }
+
+  /**
+   * Everything measured since start: percentiles, and buckets on the 1-2-5 series from 1 µs up to the first bound at
+   * or above the maximum (at least 1 ms), so the chart's axis ends where the data does.
+   */
+  public Distribution distribution() {
+    Histogram h = sinceStart;
+    long max = h.getTotalCount() == 0 ? 0 : h.getMaxValue();
+    List<Bucket> buckets = new ArrayList<>();
+    long previous = -1;
+    for (long decade = 1; previous < Math.max(max, 1_000) && decade <= MAX_LATENCY_MICROS; decade *= 10) {
+      for (long step : new long[] {1, 2, 5}) {
+        long bound = decade * step;
+        if (previous >= Math.max(max, 1_000)) {
+          break;
+        }
+        buckets.add(new Bucket(bound, h.getTotalCount() == 0 ? 0 : h.getCountBetweenValues(previous + 1, bound)));
+        previous = bound;
+      }
+    }
+    return new Distribution(h.getTotalCount(), h.getValueAtPercentile(50), h.getValueAtPercentile(99),
+        h.getValueAtPercentile(99.9), max, buckets);
   }
 
   private void roll(long now) {

@@ -29,7 +29,8 @@ import java.util.Locale;
 
 /**
  * Everything that changes state, each behind {@code Authorization: Bearer <token>}: submitting an order (to risk),
- * canceling one (to execution) and the operator's halt/reduce/resume/kill (to risk control).
+ * canceling one (to execution), flattening a position (to risk) and the operator's halt/reduce/resume/kill (to risk
+ * control).
  */
 final class ControlApi {
   private static final long ORDER_TIMEOUT_MS = 5_000;
@@ -56,6 +57,7 @@ final class ControlApi {
     router.post("/api/orders").handler(body).handler(this::submit);
     router.delete("/api/orders/:id").handler(this::cancel);
     router.post("/api/risk/:command").handler(body).handler(this::control);
+    router.post("/api/positions/:symbol/flatten").handler(body).handler(this::flatten);
     router.post("/api/admin/backup").handler(body).handler(this::backup);
   }
 
@@ -165,6 +167,38 @@ final class ControlApi {
         .onFailure(failure -> ctx.fail(ApiErrors.fromBus(failure, "execution", ErrorCode.EXECUTION_UNAVAILABLE)));
   }
 
+  /**
+   * Risk builds a reduce-only market order against its whole position in the symbol and checks it like any order:
+   * 202 {@code {orderId, decision}}, a denial as {@code POST /api/orders} answers it, 409 {@code NO_POSITION} when flat.
+   */
+  private void flatten(RoutingContext ctx) {
+    String symbol = ctx.pathParam("symbol");
+    if (!state.knowsSymbol(symbol)) {
+      throw new ApiException(ErrorCode.UNKNOWN_SYMBOL, "the symbol '" + Api.printable(symbol)
+          + "' is not traded on this runtime");
+    }
+    bus.<RiskDecision>request(Addresses.RISK_FLATTEN, new JsonObject().put("symbol", symbol),
+            new DeliveryOptions().setSendTimeout(ORDER_TIMEOUT_MS).addHeader(Headers.ACTOR, actor(ctx)))
+        .onSuccess(reply -> {
+          RiskDecision decision = reply.body();
+          JsonObject answer = new JsonObject().put("orderId", decision.clientOrderId())
+              .put("decision", Api.json(decision));
+          if (decision.approved()) {
+            ctx.response().putHeader("Location", "/api/orders/" + decision.clientOrderId());
+            Api.reply(ctx, 202, answer);
+          } else {
+            ApiErrors.send(ctx, ApiException.denied(decision.reason(), decision.message(), answer));
+          }
+        })
+        .onFailure(failure -> ctx.fail(failure instanceof ReplyException reply && reply.failureCode() == 409
+            ? new ApiException(ErrorCode.NO_POSITION, reply.getMessage().replaceFirst("^NO_POSITION: ", ""))
+            : ApiErrors.fromBus(failure, "risk", ErrorCode.RISK_UNAVAILABLE)));
+  }
+
+  private static String actor(RoutingContext ctx) {
+    return "http " + (ctx.request().remoteAddress() == null ? "unknown" : ctx.request().remoteAddress());
+  }
+
   private void control(RoutingContext ctx) {
     ControlCommand command;
     try {
@@ -188,9 +222,8 @@ final class ControlApi {
     } catch (InputException e) {
       throw new ApiException(e.code(), e.getMessage());
     }
-    String actor = "http " + (ctx.request().remoteAddress() == null ? "unknown" : ctx.request().remoteAddress());
     bus.<RiskStateChange>request(Addresses.RISK_CONTROL, control, new DeliveryOptions().setSendTimeout(ORDER_TIMEOUT_MS)
-            .addHeader(Headers.ACTOR, actor))
+            .addHeader(Headers.ACTOR, actor(ctx)))
         .onSuccess(reply -> {
           state.onRiskState(reply.body());
           Api.ok(ctx, Api.json(reply.body()));

@@ -13,6 +13,8 @@ import io.tradingrt.codecs.RiskStateChange;
 import io.tradingrt.codecs.Signal;
 import io.tradingrt.codecs.TickBatch;
 import io.tradingrt.config.HttpSettings;
+import io.tradingrt.config.InstrumentSettings;
+import io.tradingrt.logs.LogRing;
 import io.tradingrt.flow.RiskStateSeed;
 import io.tradingrt.flow.TickFlow;
 import io.tradingrt.time.MicrosClock;
@@ -27,6 +29,7 @@ import io.vertx.ext.web.handler.StaticHandler;
 import io.vertx.micrometer.backends.BackendRegistries;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.logging.Logger;
 
@@ -40,12 +43,18 @@ public final class HttpVerticle extends VerticleBase {
   private static final Logger LOG = Logger.getLogger(HttpVerticle.class.getName());
 
   private static final long CLUSTER_POLL_MS = 1_000;
+  static final long LOGS_TAIL_INTERVAL_MS = 250;
+  /** The most records one {@code logs.tail} message carries: a burst beyond it shows its newest records. */
+  static final int LOGS_TAIL_BATCH = 200;
 
   private final MicrosClock clock = MicrosClock.SYSTEM;
   private final HttpSettings conf;
   private final Set<String> symbols;
   private final Set<String> strategies;
   private final Set<String> roles;
+  private final Map<String, InstrumentSettings> instruments;
+  private final List<String> timeframes;
+  private long logsSent = -1;
   private HotState state;
   private TokenBuckets buckets;
   private HttpServer server;
@@ -57,10 +66,21 @@ public final class HttpVerticle extends VerticleBase {
    * @param roles      this node's roles: readiness checks storage with {@code storage}, ticks with {@code ingest}
    */
   public HttpVerticle(HttpSettings settings, List<String> symbols, List<String> strategies, List<String> roles) {
+    this(settings, symbols, strategies, roles, Map.of(), List.of());
+  }
+
+  /**
+   * @param instruments the {@code instruments} section, for {@code /api/instruments}
+   * @param timeframes  {@code bars.timeframes}, for {@code /api/bars/timeframes}
+   */
+  public HttpVerticle(HttpSettings settings, List<String> symbols, List<String> strategies, List<String> roles,
+                      Map<String, InstrumentSettings> instruments, List<String> timeframes) {
     this.conf = settings;
     this.symbols = Set.copyOf(symbols);
     this.strategies = Set.copyOf(strategies);
     this.roles = Set.copyOf(roles);
+    this.instruments = Map.copyOf(instruments);
+    this.timeframes = List.copyOf(timeframes);
   }
 
   @Override
@@ -73,6 +93,8 @@ public final class HttpVerticle extends VerticleBase {
       LOG.warning("http: http.token is the default 'change-me'; set TRT_TOKEN before exposing this port");
     }
     state = new HotState(symbols, strategies);
+    LogRing.install();
+    LogRing.shared().redact(token);
     try {
       buckets = new TokenBuckets(conf.rateLimitPerSecond(), clock);
     } catch (IllegalArgumentException e) {
@@ -94,6 +116,7 @@ public final class HttpVerticle extends VerticleBase {
     new MetricsApi(state, bus, clock, health).mount(router);
     new TradingApi(state, bus, clock).mount(router);
     new ControlApi(state, bus, clock, token).mount(router);
+    new DashboardApi(bus, instruments, symbols, timeframes).mount(router);
     new ClusterApi(bus).mount(router);
     router.route("/eventbus/*").handler(new OriginGuard(conf.allowedOrigins()));
     router.route("/eventbus/*").subRouter(SockJsBridge.router(vertx, new BridgePolicy(token, clock)));
@@ -104,6 +127,7 @@ public final class HttpVerticle extends VerticleBase {
       router.errorHandler(status, ApiErrors::onFailure);
     }
     vertx.setPeriodic(10_000, id -> buckets.forgetIdle());
+    vertx.setPeriodic(LOGS_TAIL_INTERVAL_MS, id -> tailLogs(bus));
     pollClusterView(bus);
     String host = conf.host();
     int port = conf.port();
@@ -120,6 +144,20 @@ public final class HttpVerticle extends VerticleBase {
           server = s;
           LOG.info(() -> "http: listening on http://" + host + ":" + s.actualPort() + "/");
         });
+  }
+
+  /** This process's records since the last batch, on {@link Addresses#LOGS_TAIL}; nothing new, nothing sent. */
+  private void tailLogs(EventBus bus) {
+    List<LogRing.Entry> fresh = LogRing.shared().after(logsSent, LOGS_TAIL_BATCH);
+    if (logsSent < 0) {
+      // the first batch starts from now: what came before is GET /api/logs's
+      logsSent = LogRing.shared().nextSeq() - 1;
+      return;
+    }
+    if (!fresh.isEmpty()) {
+      logsSent = fresh.get(fresh.size() - 1).seq();
+      bus.publish(Addresses.LOGS_TAIL, new io.vertx.core.json.JsonObject().put("items", DashboardApi.items(fresh)));
+    }
   }
 
   /** The port actually bound (useful with port 0 in tests). */

@@ -3,6 +3,7 @@ package io.tradingrt.launcher;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.tradingrt.edge.Printable;
+import io.tradingrt.logs.LogRing;
 
 import java.io.IOException;
 import java.io.StringWriter;
@@ -21,7 +22,7 @@ import java.util.logging.Logger;
 /**
  * One-line JUL format for the runtime's own logs (control characters escaped, repeated lines rate-limited), or one JSON
  * object per line with {@code TRT_LOG_FORMAT=json} (for Loki, ELK and friends); Hazelcast and Netty quieter except
- * cluster membership.
+ * cluster membership. The recent records also go to the {@link LogRing} the dashboard's log view reads.
  */
 public final class Logging {
 
@@ -50,6 +51,7 @@ public final class Logging {
     // an overload or a hostile client must not turn one fault into millions of identical lines
     console.setFilter(new RepeatedLines(20, 10_000, System::nanoTime));
     root.addHandler(console);
+    LogRing.install();
     root.setLevel(Level.INFO);
     configured = List.of(
         level("com.hazelcast", Level.WARNING),

@@ -87,7 +87,8 @@ final class Roles {
       new Role("bars", 2, c -> new BarVerticle(c.settings().bars()), Roles::eventLoop),
       new Role("metrics", 2, c -> new MetricsVerticle(c.settings().metrics()), Roles::eventLoop),
       new Role("http", 3, c -> new HttpVerticle(c.settings().http(), c.settings().ingest().symbols(),
-          c.settings().strategyNames(), c.settings().roles()), Roles::eventLoop),
+          c.settings().strategyNames(), c.settings().roles(), c.settings().instruments(),
+          c.settings().bars().timeframes()), Roles::eventLoop),
       new Role("bridge", 3, c -> new TcpBridgeVerticle(c.settings().http()), Roles::eventLoop),
       new Role("ingest", 4, c -> "fix".equals(c.settings().ingest().feed())
           ? new FixMarketDataVerticle(c.settings().fix(), c.settings().ingest().symbols())

@@ -13,6 +13,7 @@ import io.tradingrt.codecs.Tick;
 import io.tradingrt.codecs.TickBatch;
 import io.tradingrt.config.MetricsSettings;
 import io.tradingrt.figures.JvmSample;
+import io.tradingrt.figures.TickToTrade;
 import io.tradingrt.flow.RiskStateSeed;
 import io.tradingrt.flow.TickFlow;
 import io.tradingrt.flow.TickHeaders;
@@ -90,7 +91,10 @@ public final class MetricsVerticle extends VerticleBase {
           }
         }).completion(),
         bus.<RiskStateChange>consumer(Addresses.RISK_STATE, m -> onRiskState(m.body())).completion(),
-        bus.consumer(Addresses.METRICS_TICK_TO_TRADE, this::onTickToTradeQuery).completion()));
+        bus.consumer(Addresses.METRICS_TICK_TO_TRADE, this::onTickToTradeQuery).completion(),
+        bus.consumer(Addresses.METRICS_LATENCY, m -> m.reply(new JsonObject()
+            .put("inRuntime", distributionJson(live.inRuntime().distribution()))
+            .put("feedToFill", distributionJson(live.tickToTrade().distribution())))).completion()));
   }
 
   private void onRiskState(RiskStateChange change) {
@@ -136,6 +140,13 @@ public final class MetricsVerticle extends VerticleBase {
   private void onTickToTradeQuery(Message<Object> message) {
     long from = message.body() instanceof Number n ? n.longValue() : Long.MIN_VALUE;
     message.reply(new JsonObject(live.tickToTrade().since(from).toMap()));
+  }
+
+  private static JsonObject distributionJson(TickToTrade.Distribution d) {
+    io.vertx.core.json.JsonArray buckets = new io.vertx.core.json.JsonArray();
+    d.buckets().forEach(b -> buckets.add(new JsonObject().put("upToMicros", b.upToMicros()).put("count", b.count())));
+    return new JsonObject().put("count", d.count()).put("p50", d.p50()).put("p99", d.p99()).put("p999", d.p999())
+        .put("max", d.max()).put("buckets", buckets);
   }
 
   @Override

@@ -45,6 +45,11 @@ public final class Instruments {
     return expand(specs, symbols);
   }
 
+  /** Every tradable symbol, in symbol order. */
+  public java.util.Set<String> symbols() {
+    return new java.util.TreeSet<>(bySymbol.keySet());
+  }
+
   public Optional<InstrumentSpec> find(String symbol) {
     return Optional.ofNullable(bySymbol.get(symbol));
   }

@@ -15,6 +15,7 @@ import io.tradingrt.codecs.RiskDecision;
 import io.tradingrt.codecs.RiskStateChange;
 import io.tradingrt.codecs.Side;
 import io.tradingrt.codecs.Tick;
+import io.tradingrt.codecs.TimeInForce;
 import io.tradingrt.codecs.TradingState;
 import io.tradingrt.time.MicrosClock;
 
@@ -25,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
@@ -38,6 +40,8 @@ import java.util.TreeSet;
  * re-bases the daily loss.
  */
 public final class RiskEngine {
+  /** The strategy of a flatten order: an operator's order, named as {@code POST /api/orders} names those. */
+  public static final String OPERATOR_STRATEGY = "manual";
 
   private final Instruments instruments;
   private final RiskLimits limits;
@@ -50,7 +54,10 @@ public final class RiskEngine {
   private final SlidingWindowThrottle globalThrottle;
   private final Map<String, SlidingWindowThrottle> strategyThrottles = new HashMap<>();
   private final TradingStateKeeper states = new TradingStateKeeper();
+  private final DenialCounts denials = new DenialCounts();
   private Fixed dayStartEquity;
+  /** The notional of the latest order valued against {@code maxOrderNotional}: that limit's usage. */
+  private Fixed lastOrderNotional = Fixed.ZERO;
 
   public RiskEngine(Instruments instruments, RiskLimits limits, MicrosClock clock) {
     this.instruments = instruments;
@@ -67,6 +74,7 @@ public final class RiskEngine {
     boolean firstSighting = seenOrderIds.add(order.clientOrderId());
     Denial denial = firstFailure(order, firstSighting, now);
     if (denial != null) {
+      denials.record(denial.reason(), now);
       return RiskDecision.deny(order.clientOrderId(), denial.reason(), denial.detail(), states.state(), now);
     }
     openOrders.add(order, valuationPrice(order, quotes.get(order.symbol())));
@@ -223,6 +231,79 @@ public final class RiskEngine {
     return account.equity();
   }
 
+  /** A denial decided outside the checks (a fenced node's NO_TRADING_CORE), counted with the others. */
+  public void countDenial(ReasonCode reason) {
+    denials.record(reason, clock.nowMicros());
+  }
+
+  /** Denials by reason over the last minute. */
+  public Map<ReasonCode, Long> denialsLastMinute() {
+    return denials.lastMinute(clock.nowMicros());
+  }
+
+  /** Denials by reason since this engine started (a restart starts them again). */
+  public Map<ReasonCode, Long> denialsSinceStart() {
+    return denials.sinceStart();
+  }
+
+  /**
+   * Every enabled limit with its usage as the checks see it now: positions and gross exposure counting open orders
+   * (worst case), the daily loss from the day's start equity (zero while in profit), the drawdown, the order rates in
+   * the current throttle window and the latest order's notional. Disabled limits (non-positive) are left out.
+   */
+  public List<LimitUsage> limitUsage() {
+    long now = clock.nowMicros();
+    List<LimitUsage> usage = new ArrayList<>();
+    if (limits.maxOrderNotional().isPositive()) {
+      usage.add(new LimitUsage("maxOrderNotional", null, null, lastOrderNotional, limits.maxOrderNotional()));
+    }
+    if (limits.maxPositionQuantity().isPositive()) {
+      Set<String> symbols = new TreeSet<>(instruments.symbols());
+      symbols.addAll(account.symbols());
+      openOrders.symbols().forEach(symbols::add);
+      for (String symbol : symbols) {
+        Fixed position = account.quantity(symbol);
+        Fixed worst = Fixed.max(position.plus(openOrders.pending(symbol, Side.BUY)).abs(),
+            position.minus(openOrders.pending(symbol, Side.SELL)).abs());
+        usage.add(new LimitUsage("maxPositionQuantity", symbol, null, worst, limits.maxPositionQuantity()));
+      }
+    }
+    if (limits.maxGrossExposure().isPositive()) {
+      usage.add(new LimitUsage("maxGrossExposure", null, null, worstCaseGrossExposure(null, Fixed.ZERO),
+          limits.maxGrossExposure()));
+    }
+    if (limits.dailyLossLimit().isPositive()) {
+      usage.add(new LimitUsage("dailyLossLimit", null, null, Fixed.max(Fixed.ZERO,
+          dayStartEquity.minus(account.equity())), limits.dailyLossLimit()));
+    }
+    if (limits.maxDrawdown().isPositive()) {
+      usage.add(new LimitUsage("maxDrawdown", null, null, account.drawdown(), limits.maxDrawdown()));
+    }
+    if (limits.throttlePerStrategy() > 0) {
+      new TreeMap<>(strategyThrottles).forEach((strategy, throttle) -> usage.add(new LimitUsage("throttlePerStrategy",
+          null, strategy, Fixed.of(throttle.used(now)), Fixed.of(throttle.limit()))));
+    }
+    if (limits.throttleGlobal() > 0) {
+      usage.add(new LimitUsage("throttleGlobal", null, null, Fixed.of(globalThrottle.used(now)),
+          Fixed.of(globalThrottle.limit())));
+    }
+    return usage;
+  }
+
+  /**
+   * The order that flattens {@code symbol}: a reduce-only market order against the engine's whole position, for
+   * {@link #check} like any other (so it passes in REDUCING); empty when the position is flat.
+   */
+  public Optional<OrderRequest> flattenOrder(String symbol, String clientOrderId) {
+    Fixed position = account.quantity(symbol);
+    if (position.isZero()) {
+      return Optional.empty();
+    }
+    return Optional.of(new OrderRequest(clientOrderId, OPERATOR_STRATEGY, symbol,
+        position.isPositive() ? Side.SELL : Side.BUY, OrderType.MARKET, position.abs(), null, TimeInForce.GTC, true,
+        clock.nowMicros()));
+  }
+
   private Denial firstFailure(OrderRequest order, boolean firstSighting, long now) {
     Denial denial = stateDenial(order);
     if (denial == null) {
@@ -247,6 +328,7 @@ public final class RiskEngine {
       return new Denial(ReasonCode.NO_MARKET_PRICE, "no two-sided quote for " + order.symbol() + " yet");
     }
     Fixed notional = order.quantity().times(valuationPrice(order, quote));
+    lastOrderNotional = notional;
     if (limits.maxOrderNotional().isPositive() && notional.greaterThan(limits.maxOrderNotional())) {
       return new Denial(ReasonCode.MAX_NOTIONAL_EXCEEDED,
           "notional " + notional + " exceeds the limit " + limits.maxOrderNotional());

@@ -157,12 +157,17 @@ public final class RiskVerticle extends VerticleBase {
   }
 
   private Future<?> startConsuming(List<Future<?>> consumers) {
-    vertx.setPeriodic(1_000, id -> publishStateChanges());
+    vertx.setPeriodic(1_000, id -> {
+      publishStateChanges();
+      bus.publish(Addresses.RISK_LIMITS, limitsJson());
+    });
     // the daily-loss baseline resets at each session start of the paper venue
     SessionTimer.everySessionStart(vertx, new TradingCalendar(clock), this::startNewDay);
     consumers.addAll(List.of(
         bus.<Object>consumer(Addresses.RISK_RECOVERY, m -> m.reply(recoveryJson(recovery))).completion(),
         bus.<OrderRequest>consumer(Addresses.ORDERS_SUBMIT, this::onOrder).completion(),
+        bus.consumer(Addresses.RISK_FLATTEN, this::onFlatten).completion(),
+        bus.consumer(Addresses.RISK_LIMIT_USAGE, m -> m.reply(limitsJson())).completion(),
         bus.<RiskControl>consumer(Addresses.RISK_CONTROL, this::onControl).completion(),
         TickFlow.consumer(vertx, "risk", m -> {
           m.body().ticks().forEach(engine::onTick);
@@ -177,16 +182,42 @@ public final class RiskVerticle extends VerticleBase {
   }
 
   private void onOrder(Message<OrderRequest> message) {
-    OrderRequest order = message.body();
+    message.reply(decide(message.body(), message.headers()));
+  }
+
+  /**
+   * {@link Addresses#RISK_FLATTEN}: the engine builds the reduce-only market order against its whole position, which
+   * then goes through the checks like any order; a flat position is a 409 with {@code NO_POSITION}.
+   */
+  private void onFlatten(Message<Object> message) {
+    String symbol = message.body() instanceof JsonObject json ? json.getString("symbol") : null;
+    if (symbol == null) {
+      message.fail(400, "INVALID_PARAMETER: risk.flatten takes {\"symbol\": \"...\"}");
+      return;
+    }
+    String id = "flatten-" + symbol + "-" + clock.nowMicros() + "-" + (++entryCount);
+    engine.flattenOrder(symbol, id).ifPresentOrElse(order -> {
+      LOG.warning(() -> "risk: flatten " + symbol + " by " + actorOf(message) + ": " + order.side() + " "
+          + order.quantity());
+      message.reply(decide(order, message.headers()));
+    }, () -> message.fail(409, "NO_POSITION: there is no open position in " + symbol + " to flatten"));
+  }
+
+  private static String actorOf(Message<?> message) {
+    String actor = message.headers().get(Headers.ACTOR);
+    return actor == null ? "an unnamed sender" : actor;
+  }
+
+  private RiskDecision decide(OrderRequest order, io.vertx.core.MultiMap messageHeaders) {
     if (!acting.getAsBoolean()) {
       // fenced: another node may hold the trading core by now, so this one decides nothing and stores nothing
-      message.reply(RiskDecision.deny(order.clientOrderId(), ReasonCode.NO_TRADING_CORE,
-          "this node lost its trading-core lease", engine.state(), clock.nowMicros()));
-      return;
+      engine.countDenial(ReasonCode.NO_TRADING_CORE);
+      return RiskDecision.deny(order.clientOrderId(), ReasonCode.NO_TRADING_CORE,
+          "this node lost its trading-core lease", engine.state(), clock.nowMicros());
     }
     RiskDecision decision = engine.check(order);
     publishStateChanges();
-    DeliveryOptions headers = new DeliveryOptions().setHeaders(message.headers());
+    DeliveryOptions headers = new DeliveryOptions().setHeaders(messageHeaders);
     if (decision.approved()) {
       bus.send(Addresses.EXEC_SUBMIT, order, headers);
     } else {
@@ -198,7 +229,7 @@ public final class RiskVerticle extends VerticleBase {
         durable.send(Addresses.STORAGE_ORDER_EVENTS, denied, order.clientOrderId() + "/DENIED", id -> { });
       }
     }
-    message.reply(decision);
+    return decision;
   }
 
   /** KILL halts first, then cancels every working order at the broker before answering, so no fill follows. */
@@ -242,6 +273,28 @@ public final class RiskVerticle extends VerticleBase {
   /** Unique across restarts: the time of this start and a counter. */
   private String entryId(String kind) {
     return kind + "/" + startMicros + "-" + (++entryCount);
+  }
+
+  /** The {@code risk.limits} JSON: trading state with its cause and time, each limit's usage, denials by reason. */
+  private JsonObject limitsJson() {
+    RiskStateChange last = engine.lastStateChange();
+    JsonArray limits = new JsonArray();
+    for (LimitUsage usage : engine.limitUsage()) {
+      limits.add(new JsonObject().put("name", usage.name()).put("symbol", usage.symbol())
+          .put("strategy", usage.strategy()).put("used", usage.used().toString())
+          .put("limit", usage.limit().toString()).put("ratio", usage.ratio()));
+    }
+    return new JsonObject().put("tsMicros", clock.nowMicros()).put("state", engine.state().name())
+        .put("cause", last == null ? null : last.cause().code()).put("message", last == null ? null : last.message())
+        .put("sinceMicros", last == null ? startMicros : last.tsMicros()).put("limits", limits)
+        .put("denials", new JsonObject().put("lastMinute", counts(engine.denialsLastMinute()))
+            .put("sinceStart", counts(engine.denialsSinceStart())));
+  }
+
+  private static JsonObject counts(Map<ReasonCode, Long> byReason) {
+    JsonObject json = new JsonObject();
+    byReason.forEach((reason, count) -> json.put(reason.code(), count));
+    return json;
   }
 
   private static JsonObject recoveryJson(RecoveryReport report) {

@@ -39,6 +39,18 @@ final class SlidingWindowThrottle {
     count++;
   }
 
+  /** Admissions within the window ending at {@code nowMicros} (what {@link #allows} compares with the limit). */
+  int used(long nowMicros) {
+    long now = monotonic(nowMicros);
+    int used = 0;
+    for (int i = 0; i < Math.min(count, admissions.length); i++) {
+      if (admissions[i] > now - intervalMicros) {
+        used++;
+      }
+    }
+    return used;
+  }
+
   int limit() {
     return limit;
   }

@@ -85,7 +85,8 @@ public final class EdgeStack implements AutoCloseable {
   /** An HTTP verticle (not deployed) on this stack's HTTP keys with {@code overrides} of the {@code http} section. */
   public HttpVerticle httpVerticle(JsonObject overrides) {
     RuntimeSettings s = settings(new JsonObject().put("http", overrides));
-    return new HttpVerticle(s.http(), s.ingest().symbols(), s.strategyNames(), s.roles());
+    return new HttpVerticle(s.http(), s.ingest().symbols(), s.strategyNames(), s.roles(), s.instruments(),
+        s.bars().timeframes());
   }
 
   /** A TCP bridge verticle (not deployed) with {@code overrides} of the {@code http} section. */
