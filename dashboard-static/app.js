@@ -75,18 +75,20 @@ const symbolButtons = new Map(); // a Map, not a CSS selector built from the sym
 
 function addSymbol(symbol) {
   if (symbolButtons.has(symbol)) return;
-  const b = button(symbol, '', () => selectSymbol(symbol));
+  const b = button(symbol, '', () => selectSymbol(symbol, true));
   b.setAttribute('aria-pressed', 'false');
   symbolButtons.set(symbol, b);
-  $('symbols').appendChild(b);
+  const after = [...symbolButtons.keys()].sort().find((s) => s > symbol);
+  $('symbols').insertBefore(b, after === undefined ? null : symbolButtons.get(after));
   if (![...$('t-symbol').options].some((o) => o.value === symbol)) {
     fillTicketSymbols([...$('t-symbol').options].map((o) => o.value).concat(symbol));
   }
   if (!state.symbol) selectSymbol(symbol);
 }
 
-function selectSymbol(symbol) {
+function selectSymbol(symbol, byPerson = false) {
   state.symbol = symbol;
+  state.symbolChosen = state.symbolChosen || byPerson;
   symbolButtons.forEach((b, s) => {
     b.classList.toggle('active', s === symbol);
     b.setAttribute('aria-pressed', String(s === symbol));
@@ -184,6 +186,8 @@ async function loadAll() {
     instrumentList.items.forEach((i) => instruments.set(i.symbol, i));
     fillTicketSymbols(instrumentList.items.map((i) => text(i.symbol)));
     instrumentList.items.forEach((i) => addSymbol(text(i.symbol)));
+    // the first instrument, not whichever symbol's quote happened to arrive first
+    if (!state.symbolChosen && instrumentList.items.length) selectSymbol(text(instrumentList.items[0].symbol));
   }
   if (timeframes && Array.isArray(timeframes.items) && timeframes.items.length) showTimeframes(timeframes.items);
   if (risk) showState(risk.state, risk.lastChange && risk.lastChange.message, risk.lastChange && risk.lastChange.tsMicros);

@@ -43,27 +43,34 @@ charts.candles.setOption({...dark, animation: false, grid: {left: 64, right: 56,
   {type: 'scatter', name: 'sell fill', symbol: 'triangle', symbolRotate: 180, symbolSize: 11, z: 5,
     itemStyle: {color: COLORS.warn, borderColor: '#0d1117'}, data: []}]});
 
-function lineChart(chart, names, colors, rightAxisFrom) {
+const grouped = (v) => v.toLocaleString('en-US', {maximumFractionDigits: Math.abs(v) >= 1000 ? 0 : 2});
+const duration = (v) => (v >= 1e6 ? (v / 1e6).toFixed(1) + ' s' : v >= 1000 ? (v / 1000).toFixed(v >= 1e4 ? 0 : 1)
+  + ' ms' : v + ' µs');
+
+function lineChart(chart, names, colors, {rightAxisFrom, format = compact} = {}) {
   const right = rightAxisFrom !== undefined;
-  chart.setOption({...dark, animation: false, grid: {left: 64, right: right ? 56 : 16, top: 28, bottom: 24},
+  // a legend of more than three entries takes two lines at this width
+  chart.setOption({...dark, animation: false, grid: {left: 72, right: right ? 56 : 16, top: names.length > 3 ? 44 : 28,
+    bottom: 24},
     legend: {top: 0, textStyle: {color: COLORS.muted}, data: names}, tooltip: tooltip('axis'),
     xAxis: {type: 'time', ...axis, splitNumber: 4, axisLabel: axisLabel({formatter: TIME_LABELS})},
     yAxis: (right ? [0, 1] : [0]).map((i) => ({type: 'value', scale: true, ...axis, position: i ? 'right' : 'left',
-      splitLine: {show: !i, lineStyle: {color: COLORS.grid}}, axisLabel: axisLabel({formatter: compact})})),
+      splitLine: {show: !i, lineStyle: {color: COLORS.grid}}, axisLabel: axisLabel({formatter: i ? compact : format})})),
     series: names.map((name, i) => ({type: 'line', name, showSymbol: false, sampling: 'lttb',
       yAxisIndex: right && i >= rightAxisFrom ? 1 : 0, lineStyle: {width: 1.5, color: colors[i]},
       itemStyle: {color: colors[i]}, data: []}))});
 }
-lineChart(charts.equity, ['equity', 'realized', 'unrealized'], [COLORS.accent, COLORS.up, COLORS.warn], 1);
+lineChart(charts.equity, ['equity', 'realized', 'unrealized'], [COLORS.accent, COLORS.up, COLORS.warn],
+  {rightAxisFrom: 1, format: grouped});
 lineChart(charts.latency, ['in-runtime p50', 'in-runtime p99', 'feed-to-fill p50', 'feed-to-fill p99'],
-  [COLORS.accent, COLORS.violet, COLORS.up, COLORS.down]);
-lineChart(charts.system, ['ticks/s', 'heap MB'], [COLORS.accent, COLORS.violet], 1);
+  [COLORS.accent, COLORS.violet, COLORS.up, COLORS.down], {format: duration});
+lineChart(charts.system, ['ticks/s', 'heap MB'], [COLORS.accent, COLORS.violet], {rightAxisFrom: 1});
 
 charts.histogram.setOption({...dark, animation: false, grid: {left: 56, right: 16, top: 28, bottom: 40},
   legend: {top: 0, textStyle: {color: COLORS.muted}, data: ['in-runtime', 'feed-to-fill']},
   tooltip: tooltip('axis'),
-  xAxis: {type: 'category', ...axis, name: '≤ µs', nameLocation: 'middle', nameGap: 26,
-    nameTextStyle: {color: COLORS.muted}, axisLabel: axisLabel({formatter: compact}), data: []},
+  xAxis: {type: 'category', ...axis, name: 'tick-to-trade up to', nameLocation: 'middle', nameGap: 26,
+    nameTextStyle: {color: COLORS.muted}, axisLabel: axisLabel({formatter: (v) => duration(Number(v))}), data: []},
   yAxis: {type: 'value', ...axis, name: 'orders', nameTextStyle: {color: COLORS.muted},
     axisLabel: axisLabel({formatter: compact})},
   series: [{type: 'bar', name: 'in-runtime', itemStyle: {color: COLORS.accent}, data: []},

@@ -25,7 +25,8 @@ function showState(s, cause, sinceMicros) {
 }
 
 const LIMIT_LABELS = {maxPositionQuantity: 'position', maxGrossExposure: 'gross exposure', dailyLossLimit: 'daily loss',
-  maxDrawdown: 'drawdown', maxOrderNotional: 'order notional'};
+  maxDrawdown: 'drawdown', maxOrderNotional: 'largest order', throttlePerStrategy: 'orders/s',
+  throttleGlobal: 'orders/s, all'};
 
 /** GET /api/risk/limits and bus risk.limits: each limit's usage as a meter, the state, denials by reason code. */
 function onRiskLimits(r) {
@@ -44,7 +45,8 @@ function onRiskLimits(r) {
     meter.optimum = 0;
     meter.value = ratio;
     meter.title = percent(l.ratio);
-    const label = (LIMIT_LABELS[l.name] || text(l.name)) + (l.symbol ? ' · ' + text(l.symbol) : '');
+    const label = (LIMIT_LABELS[l.name] || text(l.name)) + (l.symbol ? ' · ' + text(l.symbol) : '')
+      + (l.strategy ? ' · ' + text(l.strategy) : '');
     const tr = row([{text: label, title: text(l.name)}, {node: meter, cls: 'meter'}, decimal(l.used, digitsOf(l.used)
       > 2 ? 2 : digitsOf(l.used)), decimal(l.limit, digitsOf(l.limit) > 2 ? 2 : digitsOf(l.limit))]);
     tr.cells[1].appendChild(document.createTextNode(' ' + percent(l.ratio)));
@@ -81,7 +83,7 @@ function fillLevels() {
   LEVELS.forEach((l) => {
     const o = document.createElement('option');
     o.value = l;
-    o.textContent = l + (l === 'DEBUG' ? '' : ' and above');
+    o.textContent = l === 'DEBUG' ? 'all (DEBUG and above)' : l + ' and above';
     select.appendChild(o);
   });
   select.value = 'WARN';

@@ -134,7 +134,7 @@ const MAX_ORDERS = 200;
 const orderRows = new Map(); // clientOrderId → tr: an update rewrites its row in place, so its button stays put
 
 function orderCells(e) {
-  return [time(e.tsMicros), e.clientOrderId, e.strategy, e.symbol, {text: e.side, cls: styleOf(e.side)}, e.type,
+  return [time(e.tsMicros), {text: e.clientOrderId, title: e.clientOrderId}, e.strategy, e.symbol, {text: e.side, cls: styleOf(e.side)}, e.type,
     quantity(e.symbol, e.quantity), e.limitPrice === null || e.limitPrice === undefined ? '' : price(e.symbol,
       e.limitPrice), {text: e.status, cls: styleOf(e.status)}, quantity(e.symbol, e.filledQuantity),
     num(e.filledQuantity) > 0 ? price(e.symbol, e.avgFillPrice) : '', {text: e.reasonCode, title: e.message},
@@ -164,7 +164,7 @@ const MAX_FILLS = 200;
 
 function renderFill(f) {
   const tbody = $('fills').tBodies[0];
-  tbody.insertBefore(row([{text: clock(f.tsMicros), title: time(f.tsMicros)}, f.clientOrderId, f.symbol,
+  tbody.insertBefore(row([{text: clock(f.tsMicros), title: time(f.tsMicros)}, {text: f.clientOrderId, title: f.clientOrderId}, f.symbol,
     {text: f.side, cls: styleOf(f.side)}, quantity(f.symbol, f.quantity), price(f.symbol, f.price), money(f.fee)]),
   tbody.firstChild);
   while (tbody.rows.length > MAX_FILLS) tbody.lastChild.remove();

@@ -28,9 +28,9 @@ import java.util.concurrent.atomic.LongAdder;
  * [--runs N] [--deflate true|false]}; {@code --deflate true} (default) offers permessage-deflate, as browsers do.
  */
 public final class SockJsFanout {
-  /** What dashboard-static/app.js registers. */
+  /** What dashboard-static/app.js registers (its SUBSCRIPTIONS). */
   private static final List<String> ADDRESSES = List.of("metrics.live", "md.bars", "md.quotes", "portfolio.updates",
-      "exec.events", "exec.fills", "risk.state");
+      "portfolio.strategies", "exec.events", "exec.fills", "risk.state", "risk.limits", "logs.tail");
   private static final String LIVE = "metrics.live";
 
   public static void main(String[] args) throws Exception {

@@ -88,6 +88,8 @@ class DashboardTradingIT {
   @AfterAll
   void close() throws Exception {
     try (RuntimeProcess r = runtime; HeadlessChromium b = browser) {
+      // the browser first, then the runtime; the Vert.x instance that drives the browser last
+    } finally {
       if (vertx != null) {
         vertx.close().await(20, TimeUnit.SECONDS);
       }
@@ -237,7 +239,7 @@ class DashboardTradingIT {
   private String placeFromTicket(String side, String type, String quantity, String limitPrice, String timeInForce) {
     page.eval("window.__trt.lastTicketOrder = ''");
     page.choose("t-symbol", SYMBOL);
-    page.click("BUY".equals(side) ? "t-buy" : "t-sell");
+    page.clickSelector("BUY".equals(side) ? "label[for=t-buy]" : "label[for=t-sell]");
     page.typeInto("t-quantity", quantity);
     page.choose("t-type", type);
     if (limitPrice != null) {
