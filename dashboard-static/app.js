@@ -4,7 +4,7 @@
 
 const WINDOW_MICROS = 5 * 60e6; // the line charts show the last five minutes, from history then live
 const state = {
-  symbol: null, timeframe: '1s', timeframes: ['1s'], bars: new Map(), quotes: new Map(), fills: [],
+  symbol: null, timeframe: '1s', timeframes: ['1s'], bars: new Map(), quotes: new Map(), fills: new Map(),
   positionQty: new Map(), equity: [], latency: [], system: [], liveCount: 0, historyPoints: 0, dirty: new Set(),
 };
 window.__trt = state; // the browser tests read liveCount, the risk state and the last ticket order from here
@@ -108,10 +108,13 @@ async function loadBars() {
   state.dirty.add('candles');
 }
 
+const MAX_KEPT_FILLS = 1000;
+
 function onFill(f) {
-  state.fills.unshift(f);
-  if (state.fills.length > 1000) state.fills.pop();
-  renderFill(f);
+  // keyed by fill id: a REST answer that crosses a live fill neither doubles nor drops it
+  state.fills.set(f.fillId, f);
+  if (state.fills.size > MAX_KEPT_FILLS) state.fills.delete(state.fills.keys().next().value);
+  state.dirty.add('fills');
   if (f.symbol === state.symbol) state.dirty.add('candles');
 }
 
@@ -127,11 +130,12 @@ function frame() {
   if (dirty.has('candles') && state.symbol) {
     const bars = [...(state.bars.get(barKey(state.symbol, state.timeframe)) || new Map()).values()]
       .sort((a, b) => a.startMicros - b.startMicros);
-    renderCandles(bars, state.quotes.get(state.symbol), state.fills.filter((f) => f.symbol === state.symbol),
-      state.timeframe);
+    renderCandles(bars, state.quotes.get(state.symbol), [...state.fills.values()].filter((f) => f.symbol
+      === state.symbol), state.timeframe);
   }
   if (dirty.has('quotes')) renderQuotes(state.quotes);
   if (dirty.has('positions')) renderPositions(state.positions);
+  if (dirty.has('fills')) renderFills(state.fills);
   dirty.clear();
   requestAnimationFrame(frame);
 }
@@ -193,11 +197,7 @@ async function loadAll() {
   if (risk) showState(risk.state, risk.lastChange && risk.lastChange.message, risk.lastChange && risk.lastChange.tsMicros);
   onRiskLimits(limits);
   if (orders && Array.isArray(orders.items)) orders.items.slice().reverse().forEach(renderOrder);
-  if (trades && Array.isArray(trades.items)) {
-    state.fills = [];
-    $('fills').tBodies[0].replaceChildren();
-    trades.items.slice().reverse().forEach(onFill);
-  }
+  if (trades && Array.isArray(trades.items)) trades.items.slice().reverse().forEach(onFill);
   if (positions && Array.isArray(positions.items)) onPortfolio({positions: positions.items});
   onStrategies(strategies);
   if (daily && Array.isArray(daily.days)) renderDaily(daily.days);

@@ -28,6 +28,9 @@ const LIMIT_LABELS = {maxPositionQuantity: 'position', maxGrossExposure: 'gross 
   maxDrawdown: 'drawdown', maxOrderNotional: 'largest order', throttlePerStrategy: 'orders/s',
   throttleGlobal: 'orders/s, all'};
 
+/** A limit's figure: whole above a thousand, else at most two decimals (the exact value is in /api/risk/limits). */
+const amount = (s) => decimal(s, Math.abs(num(s)) >= 1000 ? 0 : Math.min(2, digitsOf(s)));
+
 /** GET /api/risk/limits and bus risk.limits: each limit's usage as a meter, the state, denials by reason code. */
 function onRiskLimits(r) {
   if (!r || typeof r !== 'object') return;
@@ -47,8 +50,7 @@ function onRiskLimits(r) {
     meter.title = percent(l.ratio);
     const label = (LIMIT_LABELS[l.name] || text(l.name)) + (l.symbol ? ' · ' + text(l.symbol) : '')
       + (l.strategy ? ' · ' + text(l.strategy) : '');
-    const tr = row([{text: label, title: text(l.name)}, {node: meter, cls: 'meter'}, decimal(l.used, digitsOf(l.used)
-      > 2 ? 2 : digitsOf(l.used)), decimal(l.limit, digitsOf(l.limit) > 2 ? 2 : digitsOf(l.limit))]);
+    const tr = row([{text: label, title: text(l.name)}, {node: meter, cls: 'meter'}, amount(l.used), amount(l.limit)]);
     tr.cells[1].appendChild(document.createTextNode(' ' + percent(l.ratio)));
     return tr;
   }));

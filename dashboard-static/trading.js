@@ -142,17 +142,25 @@ function orderCells(e) {
       'cancel order ' + text(e.clientOrderId)) : ''];
 }
 
+const shownAt = new WeakMap(); // row → tsMicros of the event it shows
+
 function renderOrder(e) {
   const tbody = $('orders').tBodies[0];
   let tr = orderRows.get(e.clientOrderId);
   if (tr) {
+    // a REST answer older than what the bus already brought must not turn FILLED back into ACCEPTED
+    if (num(e.tsMicros) < shownAt.get(tr)) return;
+    shownAt.set(tr, num(e.tsMicros));
     updateRow(tr, orderCells(e));
     return;
   }
   tr = row(orderCells(e));
   tr.dataset.orderId = text(e.clientOrderId);
+  shownAt.set(tr, num(e.tsMicros));
   orderRows.set(e.clientOrderId, tr);
-  tbody.insertBefore(tr, tbody.firstChild);
+  // newest first: above the first row that shows an older event
+  const below = [...tbody.rows].find((r) => shownAt.get(r) < num(e.tsMicros));
+  tbody.insertBefore(tr, below || null);
   while (orderRows.size > MAX_ORDERS) {
     const oldest = orderRows.keys().next().value;
     orderRows.get(oldest).remove();
@@ -162,12 +170,12 @@ function renderOrder(e) {
 
 const MAX_FILLS = 200;
 
-function renderFill(f) {
-  const tbody = $('fills').tBodies[0];
-  tbody.insertBefore(row([{text: clock(f.tsMicros), title: time(f.tsMicros)}, {text: f.clientOrderId, title: f.clientOrderId}, f.symbol,
-    {text: f.side, cls: styleOf(f.side)}, quantity(f.symbol, f.quantity), price(f.symbol, f.price), money(f.fee)]),
-  tbody.firstChild);
-  while (tbody.rows.length > MAX_FILLS) tbody.lastChild.remove();
+/** The newest fills first; rows are text only, so the table is simply rebuilt. */
+function renderFills(fills) {
+  fillBody('fills', [...fills.values()].sort((a, b) => num(b.tsMicros) - num(a.tsMicros)).slice(0, MAX_FILLS)
+    .map((f) => row([{text: clock(f.tsMicros), title: time(f.tsMicros)}, {text: f.clientOrderId,
+      title: f.clientOrderId}, f.symbol, {text: f.side, cls: styleOf(f.side)}, quantity(f.symbol, f.quantity),
+    price(f.symbol, f.price), money(f.fee)])));
 }
 
 const positionRows = new Map();
