@@ -19,7 +19,8 @@ function addSnapshot(m) {
   const t = m.tsMicros / 1000;
   // before the portfolio's first snapshot the metrics carry equity 0: a gap, not a fall to zero
   const booked = num(m.equity) !== 0 || num(m.realizedPnl) !== 0 || num(m.unrealizedPnl) !== 0;
-  pushPoint(state.equity, booked ? [t, num(m.equity), num(m.realizedPnl), num(m.unrealizedPnl)] : [t, null, null, null]);
+  pushPoint(state.equity, booked ? [t, num(m.equity), num(m.realizedPnl), num(m.unrealizedPnl)]
+    : [t, null, null, null]);
   pushPoint(state.latency, [t, m.inRuntimeP50Micros, m.inRuntimeP99Micros, m.tickToTradeP50Micros,
     m.tickToTradeP99Micros]);
   pushPoint(state.system, [t, m.ticksPerSecond, m.heapUsedBytes / 1048576]);
@@ -45,7 +46,8 @@ function onMetrics(m) {
   $('k-p50').textContent = micros(m.tickToTradeP50Micros);
   $('k-p99').textContent = micros(m.tickToTradeP99Micros);
   state.inRuntimeP50Micros = m.inRuntimeP50Micros;
-  $('k-writer').textContent = m.writerQueueDepth.toLocaleString('en-US') + ' / ' + m.writerDropped.toLocaleString('en-US');
+  $('k-writer').textContent = m.writerQueueDepth.toLocaleString('en-US') + ' / '
+    + m.writerDropped.toLocaleString('en-US');
   $('k-heap').textContent = (m.heapUsedBytes / 1048576).toFixed(0) + ' MB';
   $('k-cpu').textContent = (m.cpuPermille / 10).toFixed(1) + ' %';
   if (m.tradingState !== state.tradingState) showState(m.tradingState);
@@ -194,7 +196,8 @@ async function loadAll() {
     if (!state.symbolChosen && instrumentList.items.length) selectSymbol(text(instrumentList.items[0].symbol));
   }
   if (timeframes && Array.isArray(timeframes.items) && timeframes.items.length) showTimeframes(timeframes.items);
-  if (risk) showState(risk.state, risk.lastChange && risk.lastChange.message, risk.lastChange && risk.lastChange.tsMicros);
+  const change = risk && risk.lastChange;
+  if (risk) showState(risk.state, change && change.message, change && change.tsMicros);
   onRiskLimits(limits);
   if (orders && Array.isArray(orders.items)) orders.items.slice().reverse().forEach(renderOrder);
   if (trades && Array.isArray(trades.items)) trades.items.slice().reverse().forEach(onFill);
@@ -226,7 +229,8 @@ async function pollHealthOnce() {
   const h = await getJson('health');
   if (!h) return;
   const w = h.checks && h.checks.writer;
-  $('health').textContent = `health ${text(h.status)} · writer ${w && w.configured ? text(w.status) : 'not on this node'}`
+  $('health').textContent = `health ${text(h.status)} · writer `
+    + (w && w.configured ? text(w.status) : 'not on this node')
     + ` · feed ${h.checks && h.checks.feed ? text(h.checks.feed.status) : '?'} · cluster `
     + (h.checks && h.checks.cluster && h.checks.cluster.clustered ? 'joined' : 'single node');
 }

@@ -55,7 +55,8 @@ function lineChart(chart, names, colors, {rightAxisFrom, format = compact} = {})
     legend: {top: 0, textStyle: {color: COLORS.muted}, data: names}, tooltip: tooltip('axis'),
     xAxis: {type: 'time', ...axis, splitNumber: 4, axisLabel: axisLabel({formatter: TIME_LABELS})},
     yAxis: (right ? [0, 1] : [0]).map((i) => ({type: 'value', scale: true, ...axis, position: i ? 'right' : 'left',
-      splitLine: {show: !i, lineStyle: {color: COLORS.grid}}, axisLabel: axisLabel({formatter: i ? compact : format})})),
+      splitLine: {show: !i, lineStyle: {color: COLORS.grid}},
+      axisLabel: axisLabel({formatter: i ? compact : format})})),
     series: names.map((name, i) => ({type: 'line', name, showSymbol: false, sampling: 'lttb',
       yAxisIndex: right && i >= rightAxisFrom ? 1 : 0, lineStyle: {width: 1.5, color: colors[i]},
       itemStyle: {color: colors[i]}, data: []}))});
@@ -128,7 +129,8 @@ function renderHistogram(latency) {
       .map((b) => [num(b.upToMicros), num(b.count)]));
     return bounds.map((u) => byBound.get(u) || 0);
   };
-  charts.histogram.setOption({xAxis: {data: bounds}, series: [{data: counts('inRuntime')}, {data: counts('feedToFill')}]});
+  charts.histogram.setOption({xAxis: {data: bounds},
+    series: [{data: counts('inRuntime')}, {data: counts('feedToFill')}]});
 }
 
 function renderDaily(days) {

@@ -49,6 +49,8 @@ const styleOf = (value) => (STYLED.has(value) ? value : '');
 const STATES = new Set(['ACTIVE', 'REDUCING', 'HALTED']);
 const stateClass = (s) => 'pill' + (STATES.has(s) ? ' state-' + s : '');
 
+const LONG_TEXT = 24;
+
 /** A table cell from a value, or from {text, cls, title, node}; nothing here is parsed as HTML. */
 function cell(spec) {
   const c = spec !== null && typeof spec === 'object' && !(spec instanceof Node) ? spec : {text: spec};
@@ -58,6 +60,7 @@ function cell(spec) {
   else td.textContent = text(c.text);
   if (c.cls) td.className = c.cls;
   if (c.title) td.title = String(c.title);
+  else if (td.textContent.length > LONG_TEXT) td.title = td.textContent; // the cell cuts it; the title keeps it whole
   return td;
 }
 

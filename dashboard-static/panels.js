@@ -76,7 +76,8 @@ function onStrategies(p) {
 
 /** Log levels as the runtime names them, most severe first; a level shows itself and everything above it. */
 const LEVELS = ['ERROR', 'WARN', 'INFO', 'DEBUG'];
-const LEVEL_ALIASES = {SEVERE: 'ERROR', WARNING: 'WARN', FINE: 'DEBUG', FINER: 'DEBUG', FINEST: 'DEBUG', CONFIG: 'INFO'};
+const LEVEL_ALIASES = {SEVERE: 'ERROR', WARNING: 'WARN', FINE: 'DEBUG', FINER: 'DEBUG', FINEST: 'DEBUG',
+  CONFIG: 'INFO'};
 const levelOf = (l) => LEVEL_ALIASES[text(l).toUpperCase()] || text(l).toUpperCase();
 const MAX_LOGS = 500;
 

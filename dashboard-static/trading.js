@@ -134,7 +134,8 @@ const MAX_ORDERS = 200;
 const orderRows = new Map(); // clientOrderId → tr: an update rewrites its row in place, so its button stays put
 
 function orderCells(e) {
-  return [time(e.tsMicros), {text: e.clientOrderId, title: e.clientOrderId}, e.strategy, e.symbol, {text: e.side, cls: styleOf(e.side)}, e.type,
+  return [time(e.tsMicros), {text: e.clientOrderId, title: e.clientOrderId}, e.strategy, e.symbol,
+    {text: e.side, cls: styleOf(e.side)}, e.type,
     quantity(e.symbol, e.quantity), e.limitPrice === null || e.limitPrice === undefined ? '' : price(e.symbol,
       e.limitPrice), {text: e.status, cls: styleOf(e.status)}, quantity(e.symbol, e.filledQuantity),
     num(e.filledQuantity) > 0 ? price(e.symbol, e.avgFillPrice) : '', {text: e.reasonCode, title: e.message},
