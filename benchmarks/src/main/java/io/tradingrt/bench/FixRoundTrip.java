@@ -168,7 +168,7 @@ public final class FixRoundTrip {
     SessionID session;
 
     SocketInitiator connect(Path dir, String name, int port) throws Exception {
-      FixSettings fix = new FixSettings("127.0.0.1", port, "BENCH-" + name, "VENUE", 30, 1, true,
+      FixSettings fix = new FixSettings("127.0.0.1", port, "BENCH-" + name, "VENUE", 30, 1, 1, true,
           dir.resolve("client-" + name).toString(), "NONE", "NONE");
       session = FixSessions.initiatorId(fix);
       var settings = FixSessions.initiator(fix);

@@ -45,6 +45,12 @@ public final class Addresses {
   /** {@link RiskControl}: halt, reduce, resume, kill (request/reply; the reply is a {@link RiskStateChange}). */
   public static final String RISK_CONTROL = "risk.control";
   /**
+   * {@link RiskControl} from the runtime itself, never from a bridge: a FIX venue's reconciliation found a difference
+   * it cannot explain, so risk halts (or reduces) with {@link ReasonCode#RECONCILIATION_MISMATCH} (request/reply; the
+   * reply is a {@link RiskStateChange}).
+   */
+  public static final String RISK_RECONCILIATION = "risk.reconciliation";
+  /**
    * Every configured limit with its usage, the trading state and denials by reason, as JSON (docs/trading.md), published
    * by the risk role once a second.
    */
@@ -131,6 +137,7 @@ public final class Addresses {
     types.put(PORTFOLIO_UPDATES, PortfolioSnapshot.class);
     types.put(RISK_STATE, RiskStateChange.class);
     types.put(RISK_CONTROL, RiskControl.class);
+    types.put(RISK_RECONCILIATION, RiskControl.class);
     types.put(METRICS_LIVE, MetricsSnapshot.class);
     return Map.copyOf(types);
   }

@@ -58,7 +58,10 @@ public enum ReasonCode {
   MAX_DRAWDOWN(31, Kind.STATE_CHANGE, "the drawdown from peak equity reached the limit"),
   STORAGE_RECOVERED(32, Kind.STATE_CHANGE, "storage commits again, so the state before the fault returns"),
   RECOVERY_MISMATCH(33, Kind.STATE_CHANGE,
-      "the book rebuilt from the journal disagrees with the stored positions, so trading starts halted");
+      "the book rebuilt from the journal disagrees with the stored positions, so trading starts halted"),
+  /** A FIX venue's answer at logon disagrees with the journal about a working order; the sentence names it. */
+  RECONCILIATION_MISMATCH(36, Kind.STATE_CHANGE,
+      "the venue's view of a working order disagrees with the journal's, so trading is halted");
 
   /** Who gives the code: risk's pre-trade checks, the venue, the runtime, or a trading-state change. */
   public enum Kind { DENIAL, EXECUTION, SYSTEM, STATE_CHANGE }

@@ -7,6 +7,7 @@ import io.tradingrt.storage.database.Sql;
 import io.tradingrt.storage.database.StorageErrorCode;
 import io.tradingrt.storage.database.StorageException;
 
+import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -19,12 +20,17 @@ import java.util.TreeSet;
 /**
  * Ticks read with DuckDB through a streaming cursor, ordered by {@code (ts, seq, symbol)}: the runtime's own file
  * through {@code all_market_ticks} (the view that spans the table and the Parquet tier), or Parquet files through
- * {@code read_parquet}. Decimals arrive as raw {@link Fixed} units ({@code BIGINT}), not as a BigDecimal per value.
+ * {@code read_parquet}. A stored {@code DECIMAL(18,8)} arrives as a BigDecimal of scale 8 whose unscaled value is the
+ * raw {@link Fixed}.
  */
 public final class DuckDbTickSource implements TickSource {
   static final int FETCH_SIZE = 8_192;
-  private static final String COLUMNS = "symbol, epoch_us(ts), " + raw("bid") + ", " + raw("ask") + ", "
-      + raw("bid_size") + ", " + raw("ask_size") + ", " + raw("last") + ", " + raw("last_size") + ", seq";
+  /**
+   * The decimals as stored: computing raw units in SQL ({@code (bid::DECIMAL(38,8) * 1e8)::BIGINT}) made DuckDB
+   * evaluate 128-bit arithmetic for every row before its sort, and read 2–3× slower than these columns converted here
+   * (docs/benchmarks.md, backtest).
+   */
+  private static final String COLUMNS = "symbol, epoch_us(ts), bid, ask, bid_size, ask_size, last, last_size, seq";
 
   private final String description;
   private final Connection connection;
@@ -91,9 +97,9 @@ public final class DuckDbTickSource implements TickSource {
         return null;
       }
       String symbol = symbols.computeIfAbsent(rows.getString(1), s -> s);
-      return new Tick(symbol, rows.getLong(2), Fixed.ofRaw(rows.getLong(3)), Fixed.ofRaw(rows.getLong(4)),
-          Fixed.ofRaw(rows.getLong(5)), Fixed.ofRaw(rows.getLong(6)), Fixed.ofRaw(rows.getLong(7)),
-          Fixed.ofRaw(rows.getLong(8)), rows.getLong(9));
+      return new Tick(symbol, rows.getLong(2), fixed(rows.getBigDecimal(3)), fixed(rows.getBigDecimal(4)),
+          fixed(rows.getBigDecimal(5)), fixed(rows.getBigDecimal(6)), fixed(rows.getBigDecimal(7)),
+          fixed(rows.getBigDecimal(8)), rows.getLong(9));
     } catch (SQLException e) {
       throw new StorageException(StorageErrorCode.QUERY_FAILED, "reading ticks from " + description + " failed: "
           + StorageException.oneLine(e.getMessage()), e);
@@ -126,7 +132,12 @@ public final class DuckDbTickSource implements TickSource {
     }
   }
 
-  private static String raw(String column) {
-    return "(" + column + "::DECIMAL(38,8) * " + Fixed.ONE_RAW + ")::BIGINT";
+  /** NULL reads as zero, as the tables' defaults; another scale (a foreign Parquet file) goes through the exact parse. */
+  static Fixed fixed(BigDecimal value) {
+    if (value == null) {
+      return Fixed.ZERO;
+    }
+    return value.scale() == 8 && value.precision() <= 18 ? Fixed.ofRaw(value.unscaledValue().longValue())
+        : Fixed.of(value);
   }
 }

@@ -40,7 +40,10 @@ public final class FixSessions {
     return new SessionID(BEGIN_STRING, fix.senderCompId(), fix.targetCompId());
   }
 
-  /** The runtime's side: connects to the venue, reconnects every {@code reconnectSeconds}, resends on gaps. */
+  /**
+   * The runtime's side: connects to the venue, reconnects with backoff ({@link #reconnectIntervals}), resends on
+   * gaps.
+   */
   public static SessionSettings initiator(FixSettings fix) {
     SessionID id = initiatorId(fix);
     SessionSettings settings = common(id, Path.of(fix.storePath()));
@@ -48,9 +51,26 @@ public final class FixSessions {
     settings.setString(id, "SocketConnectHost", fix.host());
     settings.setLong(id, "SocketConnectPort", fix.port());
     settings.setLong(id, "HeartBtInt", fix.heartbeatSeconds());
-    settings.setLong(id, "ReconnectInterval", fix.reconnectSeconds());
+    settings.setString(id, "ReconnectInterval",
+        reconnectIntervals(fix.reconnectSeconds(), fix.reconnectMaxSeconds()));
     settings.setBool(id, "ResetOnLogon", fix.resetOnLogon());
     return settings;
+  }
+
+  /**
+   * QuickFIX/J's ReconnectInterval as a list: the n-th failed attempt in a row waits the n-th value and the last one
+   * repeats, so {@code first} doubling to {@code max} is an exponential backoff ("1;2;4;8;16;30"); a connection
+   * that opens starts the list again.
+   */
+  static String reconnectIntervals(long first, long max) {
+    StringBuilder intervals = new StringBuilder();
+    for (long wait = first; ; wait *= 2) {
+      long capped = Math.min(wait, max);
+      intervals.append(intervals.length() == 0 ? "" : ";").append(capped);
+      if (capped == max) {
+        return intervals.toString();
+      }
+    }
   }
 
   /** The session every client's own session is made from. */

@@ -59,6 +59,7 @@ public final class HttpVerticle extends VerticleBase {
   private TokenBuckets buckets;
   private HttpServer server;
   private ClusterMeters clusterMeters;
+  private Router router;
 
   /**
    * @param symbols    the fed symbols (others are unknown: 404/422)
@@ -104,7 +105,7 @@ public final class HttpVerticle extends VerticleBase {
     boolean expectStorage = conf.expectStorage() != null ? conf.expectStorage() : roles.contains("storage");
     boolean expectFeed = conf.expectFeed() != null ? conf.expectFeed() : roles.contains("ingest");
     Health health = new Health(vertx, state, clock, expectStorage, expectFeed, conf.feedStaleMillis());
-    Router router = Router.router(vertx);
+    router = Router.router(vertx);
     router.route().handler(new SecurityHeaders());
     router.route().handler(this::rateLimit);
     router.route().handler(WellFormedUri::check);
@@ -120,6 +121,7 @@ public final class HttpVerticle extends VerticleBase {
     new ClusterApi(bus).mount(router);
     router.route("/eventbus/*").handler(new OriginGuard(conf.allowedOrigins()));
     router.route("/eventbus/*").subRouter(SockJsBridge.router(vertx, new BridgePolicy(token, clock)));
+    ApiDocs.mount(vertx, router);
     router.get("/webjars/*").handler(StaticHandler.create("META-INF/resources/webjars"));
     router.get("/*").handler(StaticHandler.create("dashboard-static").setIndexPage("index.html"));
     router.route().failureHandler(ApiErrors::onFailure);
@@ -158,6 +160,11 @@ public final class HttpVerticle extends VerticleBase {
       logsSent = fresh.get(fresh.size() - 1).seq();
       bus.publish(Addresses.LOGS_TAIL, new io.vertx.core.json.JsonObject().put("items", DashboardApi.items(fresh)));
     }
+  }
+
+  /** The routes as mounted, for the test that holds them against openapi.json. */
+  Router router() {
+    return router;
   }
 
   /** The port actually bound (useful with port 0 in tests). */

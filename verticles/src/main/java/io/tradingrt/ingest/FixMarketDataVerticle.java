@@ -60,7 +60,7 @@ public final class FixMarketDataVerticle extends VerticleBase implements Applica
 
   public FixMarketDataVerticle(FixSettings fix, List<String> symbols) {
     this.fix = new FixSettings(fix.host(), fix.port(), fix.senderCompId() + "-MD", fix.targetCompId(),
-        fix.heartbeatSeconds(), fix.reconnectSeconds(), fix.resetOnLogon(), fix.storePath() + "-md",
+        fix.heartbeatSeconds(), fix.reconnectSeconds(), fix.reconnectMaxSeconds(), fix.resetOnLogon(), fix.storePath() + "-md",
         fix.usernameEnv(), fix.passwordEnv());
     this.symbols = List.copyOf(symbols);
   }

@@ -6,6 +6,7 @@ import io.tradingrt.backtest.BacktestSpec;
 import io.tradingrt.backtest.BacktestStore;
 import io.tradingrt.backtest.CsvTickSource;
 import io.tradingrt.backtest.DuckDbTickSource;
+import io.tradingrt.backtest.PrefetchedTickSource;
 import io.tradingrt.backtest.Figures;
 import io.tradingrt.backtest.ReportJson;
 import io.tradingrt.backtest.Sweep;
@@ -94,7 +95,9 @@ final class BacktestCommand implements Callable<Integer> {
     ProgressLine progress = new ProgressLine(System.err);
     long started = System.nanoTime();
     BacktestResult result;
-    try (TickSource ticks = sources.get()) {
+    // one run: the source is read ahead on a second core while the cores run on this thread (a sweep's threads
+    // already use every core, so its runs read their own sources)
+    try (TickSource ticks = new PrefetchedTickSource(sources.get(), 4)) {
       result = new BacktestEngine(backtest).run(ticks, progress);
     }
     long wallMillis = Math.max(1, (System.nanoTime() - started) / 1_000_000);

@@ -113,6 +113,18 @@ public final class RiskEngine {
   }
 
   /**
+   * A venue's reconciliation found a difference it cannot explain: trading goes to the command's state (HALT or
+   * REDUCE) with {@link ReasonCode#RECONCILIATION_MISMATCH}, the detail naming the order; only an operator lifts it.
+   */
+  public Optional<RiskStateChange> reconciliationMismatch(ControlCommand command, String detail) {
+    TradingState target = command == ControlCommand.REDUCE ? TradingState.REDUCING : TradingState.HALTED;
+    long now = clock.nowMicros();
+    Optional<RiskStateChange> change = states.set(target, ReasonCode.RECONCILIATION_MISMATCH, detail, now);
+    evaluateLossLimits(now);
+    return change;
+  }
+
+  /**
    * The storage writer cannot commit: every order is refused ({@link ReasonCode#STORAGE_UNAVAILABLE}) — reducing
    * ones too, since their events could not be journaled — and the state escalates to {@code action}.
    */

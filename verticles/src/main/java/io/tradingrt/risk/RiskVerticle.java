@@ -169,6 +169,7 @@ public final class RiskVerticle extends VerticleBase {
         bus.consumer(Addresses.RISK_FLATTEN, this::onFlatten).completion(),
         bus.consumer(Addresses.RISK_LIMIT_USAGE, m -> m.reply(limitsJson())).completion(),
         bus.<RiskControl>consumer(Addresses.RISK_CONTROL, this::onControl).completion(),
+        bus.<RiskControl>consumer(Addresses.RISK_RECONCILIATION, this::onReconciliation).completion(),
         TickFlow.consumer(vertx, "risk", m -> {
           m.body().ticks().forEach(engine::onTick);
           publishStateChanges();
@@ -261,6 +262,23 @@ public final class RiskVerticle extends VerticleBase {
                 ? " (execution did not answer: " + result.cause().getMessage() + ")" : "")))
             .<Void>mapEmpty().otherwiseEmpty();
     Future.all(journaled.future(), canceled).onComplete(done -> message.reply(answer));
+  }
+
+  /**
+   * FIX execution found a working order the venue does not know, or filled differently: the state changes with
+   * {@code RECONCILIATION_MISMATCH} and is journaled as a state change, so a restart restores it with its cause.
+   */
+  private void onReconciliation(Message<RiskControl> message) {
+    RiskControl control = message.body();
+    if (!acting.getAsBoolean()) {
+      message.fail(503, ReasonCode.NO_TRADING_CORE.sentence() + ": this node lost its trading-core lease");
+      return;
+    }
+    TradingState before = engine.state();
+    var change = engine.reconciliationMismatch(control.command(), control.reason());
+    publishStateChanges();
+    message.reply(change.orElse(new RiskStateChange(before, engine.state(), ReasonCode.RECONCILIATION_MISMATCH,
+        "trading state stays " + engine.state(), clock.nowMicros())));
   }
 
   /** Durable like an order event: retried until the writer commits it. */

@@ -142,6 +142,11 @@ public final class FixVenue implements Application, AutoCloseable {
     return !loggedOn.isEmpty();
   }
 
+  /** Loses an order without a word, as a venue that lost its state would (tests: reconciliation must halt). */
+  public synchronized boolean forget(String clOrdId) {
+    return book.forget(clOrdId);
+  }
+
   /** The venue's view of an order (cumulative quantity etc.), for tests and the reconciliation check. */
   public synchronized VenueBook.Execution status(String clOrdId) {
     return book.status(clOrdId);

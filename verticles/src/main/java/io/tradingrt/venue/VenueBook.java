@@ -174,6 +174,21 @@ public final class VenueBook {
     return report(order, ExecType.CANCELED, Fixed.ZERO, Fixed.ZERO, "canceled on request");
   }
 
+  /**
+   * Forgets an order as a venue that lost its state would: it leaves the book and every later status request for it
+   * is answered "unknown order". No report is sent; tests use it to make a difference reconciliation must catch.
+   */
+  public boolean forget(String clOrdId) {
+    Order order = byClOrdId.remove(clOrdId);
+    if (order == null) {
+      return false;
+    }
+    if (!order.leaves().isZero()) {
+      remove(books.get(order.request.symbol()), order);
+    }
+    return true;
+  }
+
   /** The status of an order as an ORDER_STATUS report, or null when the venue never saw it. */
   public Execution status(String clOrdId) {
     Order order = byClOrdId.get(clOrdId);

@@ -55,6 +55,30 @@ class RiskRebuildTest {
     assertEquals(TradingState.HALTED, engine.state(), "the operator decided during the fault");
   }
 
+  @Test
+  void aReconciliationMismatchHaltsWithItsOwnCodeSurvivesARestartAndOnlyAnOperatorLiftsIt() {
+    RiskEngine live = rebuilt(new RiskStateChange(TradingState.HALTED, TradingState.ACTIVE, ReasonCode.RESUME,
+        "operator", 500_000));
+    RiskStateChange halt = live.reconciliationMismatch(io.tradingrt.codecs.ControlCommand.HALT,
+        "reconciliation: the venue does not know working order k1").orElseThrow();
+    assertEquals(TradingState.HALTED, halt.to());
+    assertEquals(ReasonCode.RECONCILIATION_MISMATCH, halt.cause());
+    assertEquals(ReasonCode.TRADING_HALTED, live.check(TestData.order("o-2").build()).reason());
+    live.storageAvailable();
+    assertEquals(TradingState.HALTED, live.state(), "storage recovering does not lift a venue difference");
+
+    RiskEngine restarted = rebuilt(halt);
+    assertEquals(TradingState.HALTED, restarted.state());
+    assertEquals(ReasonCode.RECONCILIATION_MISMATCH, restarted.lastStateChange().cause());
+    restarted.control(io.tradingrt.codecs.ControlCommand.RESUME, "operator, after checking the venue");
+    assertEquals(TradingState.ACTIVE, restarted.state());
+
+    RiskStateChange reduce = restarted.reconciliationMismatch(io.tradingrt.codecs.ControlCommand.REDUCE,
+        "reconciliation: order k2 is filled 5 at the venue but 0 in the journal").orElseThrow();
+    assertEquals(TradingState.REDUCING, reduce.to());
+    assertEquals(ReasonCode.RECONCILIATION_MISMATCH, reduce.cause());
+  }
+
   private RiskEngine rebuilt(RiskStateChange last) {
     RiskEngine engine = new RiskEngine(new Instruments(Map.of("AAPL", TestData.instrument())),
         TestData.limits().build(), clock);

@@ -128,6 +128,56 @@ class FixVenueIT {
     }
   }
 
+  /**
+   * A working order the venue lost (as a venue that restarted without its state would) is a difference no resend can
+   * explain: at the next logon the reconciliation halts trading with {@code RECONCILIATION_MISMATCH}, naming the order,
+   * and new orders are denied until an operator resumes.
+   */
+  @Test
+  @Timeout(value = 180, unit = TimeUnit.SECONDS)
+  void aWorkingOrderTheVenueLostHaltsTradingAtTheNextLogon(@TempDir Path dir) throws Exception {
+    var defaults = RuntimeSettings.defaults();
+    var venueSettings = new io.tradingrt.config.VenueSettings(FIX_PORT, "VENUE", 10, Fixed.of(10), Fixed.ONE, 0,
+        dir.resolve("venue").toString());
+    String conf = new JsonObject()
+        .put("strategies", new JsonArray())
+        .put("ingest", new JsonObject().put("symbols", new JsonArray(List.of("AAPL"))).put("ticksPerSecond", 20))
+        .put("execution", new JsonObject().put("venue", "fix"))
+        .put("fix", new JsonObject().put("port", FIX_PORT).put("reconnectSeconds", 1).put("heartbeatSeconds", 5)
+            .put("storePath", dir.resolve("fix").toString()))
+        .put("storage", new JsonObject().put("path", dir.resolve("rt.duckdb").toString()))
+        .put("http", new JsonObject().put("port", HTTP_PORT).put("tcpBridgePort", HTTP_PORT + 1))
+        .encode();
+    try (FixVenue venue = new FixVenue(venueSettings, List.of("AAPL"), 7, defaults.ingest().startPrice());
+         RuntimeProcess runtime = RuntimeProcess.start("fix-lost", dir, Map.of(), "-conf", conf)) {
+      venue.start(false);
+      venue.quote("AAPL", Fixed.of("100.00"), Fixed.of("100.10"));
+      runtime.awaitLine(l -> l.contains("FIX session") && l.contains("logged on"), Duration.ofSeconds(90));
+      runtime.awaitLine(l -> l.contains("runtime: started roles"), Duration.ofSeconds(60));
+      post("w1", "BUY", "LIMIT", "3", "99");
+      awaitStatus("w1", "ACCEPTED");
+      assertEquals("ACTIVE", get("/api/risk").getString("state"));
+
+      assertTrue(venue.forget("w1"));
+      venue.dropConnections();
+      JsonObject risk = await("the reconciliation halt", () -> {
+        JsonObject r = get("/api/risk");
+        JsonObject last = r.getJsonObject("lastChange");
+        return "HALTED".equals(r.getString("state")) && last != null
+            && "RECONCILIATION_MISMATCH".equals(last.getString("cause")) ? r : null;
+      }, 30);
+      String message = risk.getJsonObject("lastChange").getString("message");
+      assertTrue(message.contains("does not know working order w1"), risk.encode());
+
+      JsonObject order = new JsonObject().put("clientOrderId", "w2").put("symbol", "AAPL").put("side", "BUY")
+          .put("type", "LIMIT").put("quantity", "1").put("limitPrice", "99").put("timeInForce", "GTC");
+      HttpResponse<String> denied = HTTP.send(request("/api/orders").header("Content-Type", "application/json")
+          .POST(HttpRequest.BodyPublishers.ofString(order.encode())).build(), HttpResponse.BodyHandlers.ofString());
+      assertEquals(422, denied.statusCode(), denied.body());
+      assertEquals("TRADING_HALTED", new JsonObject(denied.body()).getJsonObject("error").getString("code"));
+    }
+  }
+
   /** The venue's market data is the runtime's feed: its ticks drive the default strategies, whose orders fill there. */
   @Test
   @Timeout(value = 180, unit = TimeUnit.SECONDS)

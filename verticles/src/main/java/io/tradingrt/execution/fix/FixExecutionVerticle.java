@@ -12,6 +12,7 @@ import io.tradingrt.codecs.OrderStatus;
 import io.tradingrt.codecs.OrderType;
 import io.tradingrt.codecs.ReasonCode;
 import io.tradingrt.codecs.RiskControl;
+import io.tradingrt.codecs.RiskStateChange;
 import io.tradingrt.codecs.Side;
 import io.tradingrt.codecs.TimeInForce;
 import io.tradingrt.config.ExecutionSettings;
@@ -347,22 +348,17 @@ public final class FixExecutionVerticle extends VerticleBase implements Applicat
     } catch (FieldNotFound e) {
       unknown = false;
     }
-    if (unknown) {
-      halt("reconciliation: the venue does not know working order " + clOrdId);
-      return;
-    }
     Fixed ours = orders.filled(clOrdId);
-    if (ours.compareTo(report.cumQty()) != 0) {
-      halt("reconciliation: order " + clOrdId + " is filled " + report.cumQty() + " at the venue but " + ours
-          + " in the journal");
-    } else {
-      LOG.info(() -> "execution: reconciled " + clOrdId + " with the venue (filled " + ours + ")");
-    }
+    Reconciliation.mismatch(clOrdId, unknown, report.cumQty(), ours).ifPresentOrElse(this::halt,
+        () -> LOG.info(() -> "execution: reconciled " + clOrdId + " with the venue (filled " + ours + ")"));
   }
 
+  /** Risk halts with RECONCILIATION_MISMATCH on its own address, which no bridge lets in. */
   private void halt(String why) {
     LOG.severe(() -> "execution: " + why + "; halting trading");
-    bus.request(Addresses.RISK_CONTROL, new RiskControl(ControlCommand.HALT, why, clock.nowMicros()),
-        new DeliveryOptions().addHeader(Headers.ACTOR, "execution (FIX reconciliation)"));
+    bus.<RiskStateChange>request(Addresses.RISK_RECONCILIATION, new RiskControl(ControlCommand.HALT, why,
+            clock.nowMicros()), new DeliveryOptions().addHeader(Headers.ACTOR, "execution (FIX reconciliation)"))
+        .onFailure(failure -> LOG.severe(() -> "execution: risk did not take the reconciliation halt: "
+            + failure.getMessage()));
   }
 }
