@@ -138,6 +138,7 @@ function frame() {
   if (dirty.has('quotes')) renderQuotes(state.quotes);
   if (dirty.has('positions')) renderPositions(state.positions);
   if (dirty.has('fills')) renderFills(state.fills);
+  releaseHeldOrders();
   dirty.clear();
   requestAnimationFrame(frame);
 }

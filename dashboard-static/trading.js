@@ -144,10 +144,32 @@ function orderCells(e) {
 }
 
 const shownAt = new WeakMap(); // row → tsMicros of the event it shows
+// while the pointer or the focus is in the blotter, new orders wait, so the rows (and their Cancel buttons) stay put
+const heldOrders = new Map();
+const blotterHeld = () => {
+  const body = $('orders').tBodies[0];
+  return body.matches(':hover') || body.contains(document.activeElement);
+};
+
+/** Called every frame: the orders that waited appear once the pointer and the focus have left the blotter. */
+function releaseHeldOrders() {
+  if (!heldOrders.size) return;
+  const note = `${heldOrders.size} new order${heldOrders.size === 1 ? '' : 's'} shown when the pointer leaves the list`;
+  if ($('orders-held').textContent !== note) $('orders-held').textContent = note;
+  if (blotterHeld()) return;
+  $('orders-held').textContent = '';
+  const waiting = [...heldOrders.values()];
+  heldOrders.clear();
+  waiting.forEach(renderOrder);
+}
 
 function renderOrder(e) {
   const tbody = $('orders').tBodies[0];
   let tr = orderRows.get(e.clientOrderId);
+  if (!tr && blotterHeld()) {
+    heldOrders.set(e.clientOrderId, e);
+    return;
+  }
   if (tr) {
     // a REST answer older than what the bus already brought must not turn FILLED back into ACCEPTED
     if (num(e.tsMicros) < shownAt.get(tr)) return;

@@ -38,21 +38,31 @@ final class DashboardPage {
     return value == null ? Double.NaN : ((Number) value).doubleValue();
   }
 
-  /** A real mouse click in the middle of the first element the CSS selector finds, scrolled into view first. */
+  /**
+   * A real mouse click in the middle of the first element the CSS selector finds, scrolled into view first: the
+   * pointer moves there, then (the element found again where it is now) presses and releases, as a person does.
+   */
   void clickSelector(String selector) {
-    String element = "document.querySelector(" + js(selector) + ")";
-    Object box = eval("(() => { const el = " + element + "; if (!el) return null; el.scrollIntoView({block: 'center'});"
-        + " return JSON.stringify(el.getBoundingClientRect()); })()");
-    if (box == null) {
-      throw new AssertionError("nothing on the page matches " + selector);
-    }
-    JsonObject rect = new JsonObject((String) box);
+    JsonObject rect = locate(selector);
+    browser.call("Input.dispatchMouseEvent", new JsonObject().put("type", "mouseMoved")
+        .put("x", rect.getDouble("x") + rect.getDouble("width") / 2)
+        .put("y", rect.getDouble("y") + rect.getDouble("height") / 2));
+    rect = locate(selector);
     double x = rect.getDouble("x") + rect.getDouble("width") / 2;
     double y = rect.getDouble("y") + rect.getDouble("height") / 2;
     for (String type : new String[] {"mousePressed", "mouseReleased"}) {
       browser.call("Input.dispatchMouseEvent", new JsonObject().put("type", type).put("x", x).put("y", y)
           .put("button", "left").put("clickCount", 1));
     }
+  }
+
+  private JsonObject locate(String selector) {
+    Object box = eval("(() => { const el = document.querySelector(" + js(selector) + "); if (!el) return null;"
+        + " el.scrollIntoView({block: 'nearest'}); return JSON.stringify(el.getBoundingClientRect()); })()");
+    if (box == null) {
+      throw new AssertionError("nothing on the page matches " + selector);
+    }
+    return new JsonObject((String) box);
   }
 
   void click(String id) {
