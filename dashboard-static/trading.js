@@ -37,6 +37,7 @@ async function control(command) {
     $('control-result').textContent = `${command}: not sent`;
     return;
   }
+  $('control-result').textContent = `${command}: sent…`;
   const answer = await authorized('POST', 'api/risk/' + command, {reason: 'dashboard'});
   if (answer.ok) {
     const b = answer.body;

@@ -194,7 +194,9 @@ class DashboardTradingIT {
     page.click("confirm-ok");
     eventually(10, "the page shows HALTED", () -> "HALTED".equals(page.text("risk-state")));
     assertEquals("HALTED", rest.get("/api/risk").bodyAsJsonObject().getString("state"));
-    assertTrue(page.text("control-result").startsWith("kill: ACTIVE → HALTED"), page.text("control-result"));
+    // the state may arrive over the bus before the POST's answer: wait for the answer
+    eventually(10, "the control result reports the kill", () -> page.text("control-result").startsWith(
+        "kill: ACTIVE → HALTED"));
     eventually(10, "the risk panel shows the state with its cause", () -> "HALTED".equals(page.text(
         "risk-panel-state")) && page.text("risk-panel-cause").contains("KILL"));
 
