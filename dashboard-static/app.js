@@ -128,7 +128,14 @@ function onPortfolio(p) {
 // one repaint per animation frame however fast messages arrive
 function frame() {
   const dirty = state.dirty;
-  if (dirty.has('lines')) renderLines(state.equity, state.latency, state.system);
+  // five minutes of 10 Hz points in three charts: redrawn at most 4 times a second, which the eye cannot tell apart
+  if (dirty.has('lines') && performance.now() - (state.linesDrawnAt || 0) >= 250) {
+    state.linesDrawnAt = performance.now();
+    renderLines(state.equity, state.latency, state.system);
+  } else if (dirty.has('lines')) {
+    dirty.delete('lines');
+    requestAnimationFrame(() => state.dirty.add('lines'));
+  }
   if (dirty.has('candles') && state.symbol) {
     const bars = [...(state.bars.get(barKey(state.symbol, state.timeframe)) || new Map()).values()]
       .sort((a, b) => a.startMicros - b.startMicros);
