@@ -228,7 +228,8 @@ public final class RestLatency {
       String jar = System.getProperty("runtimeJar", "verticles/target/runtime.jar");
       Process process = new ProcessBuilder(java, "-jar", jar, "-conf", conf.encode())
           .redirectErrorStream(true).redirectOutput(dir.resolve("runtime.log").toFile()).start();
-      RuntimeProcess runtime = new RuntimeProcess(process, dir, httpPort);
+      // the overrides may name the ports (a shared machine where each user has a range)
+      RuntimeProcess runtime = new RuntimeProcess(process, dir, conf.getJsonObject("http").getInteger("port"));
       try {
         runtime.awaitReady();
       } catch (Exception e) {

@@ -25,12 +25,13 @@ import java.util.concurrent.atomic.LongAdder;
  * registered like the dashboard, and with no client again; the difference is the fan-out's cost. Each client counts
  * what it receives, so the figure is only reported next to proof that every client got ~10 metrics.live per second.
  * Usage: {@code java -cp benchmarks.jar io.tradingrt.bench.SockJsFanout [--clients N] [--seconds S] [--settle S]
- * [--runs N] [--deflate true|false]}; {@code --deflate true} (default) offers permessage-deflate, as browsers do.
+ * [--runs N] [--deflate true|false] [--ports P]}; {@code --deflate true} (default) offers permessage-deflate, as
+ * browsers do; {@code --ports P} runs the runtime's HTTP on P and its TCP bridge on P+1 instead of free ports.
  */
 public final class SockJsFanout {
-  /** What dashboard-static/app.js registers. */
+  /** What dashboard-static/app.js registers (its SUBSCRIPTIONS). */
   private static final List<String> ADDRESSES = List.of("metrics.live", "md.bars", "md.quotes", "portfolio.updates",
-      "exec.events", "exec.fills", "risk.state");
+      "portfolio.strategies", "exec.events", "exec.fills", "risk.state", "risk.limits", "logs.tail");
   private static final String LIVE = "metrics.live";
 
   public static void main(String[] args) throws Exception {
@@ -39,6 +40,7 @@ public final class SockJsFanout {
     int settle = 10;
     int runs = 3;
     boolean deflate = true;
+    JsonObject http = new JsonObject();
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--clients" -> clients = Integer.parseInt(args[++i]);
@@ -46,6 +48,10 @@ public final class SockJsFanout {
         case "--settle" -> settle = Integer.parseInt(args[++i]);
         case "--runs" -> runs = Integer.parseInt(args[++i]);
         case "--deflate" -> deflate = Boolean.parseBoolean(args[++i]);
+        case "--ports" -> {
+          int first = Integer.parseInt(args[++i]);
+          http.put("port", first).put("tcpBridgePort", first + 1);
+        }
         default -> throw new IllegalArgumentException("unknown option " + args[i]);
       }
     }
@@ -54,7 +60,7 @@ public final class SockJsFanout {
     Vertx vertx = Vertx.vertx();
     List<double[]> results = new ArrayList<>();
     for (int run = 1; run <= runs; run++) {
-      try (RuntimeProcess server = RuntimeProcess.start(new JsonObject()
+      try (RuntimeProcess server = RuntimeProcess.start(new JsonObject().put("http", http)
           .put("metrics", new JsonObject().put("liveIntervalMs", 100)))) {
         Thread.sleep(settle * 1_000L);
         double idleBefore = cpuPercent(server, seconds);

@@ -101,6 +101,8 @@ class DashboardBrowserIT {
 
       browser.type("token", TOKEN);
       browser.click("btn-halt");
+      eventually(5, "Halt asks first", () -> Boolean.TRUE.equals(browser.eval("document.getElementById('confirm').open")));
+      browser.click("confirm-ok");
       eventually(10, "the risk state shows HALTED", () -> "HALTED".equals(browser.eval(
           "document.getElementById('risk-state').textContent")));
       assertEquals("HALTED", rest.get("/api/risk").bodyAsJsonObject().getString("state"));

@@ -117,7 +117,7 @@ class DashboardInjectionTest {
       Thread.sleep(500); // echarts draws the tooltip (HTML tooltips would break style-src 'self')
       browser.screenshot(Path.of("target", "dashboard-injection.png"));
       assertEquals("[]", browser.eval("JSON.stringify(window.__violations)"), "the page needed no CSP exception");
-      assertEquals("websocket", browser.eval("bus.sock.transport"), "connect-src 'self' admits the websocket");
+      assertEquals("websocket", browser.eval("bus.sockJSConn.transport"), "connect-src 'self' admits the websocket");
 
       assertSecurityHeaders(base + "/");
       assertSecurityHeaders(base + "/api/orders");
