@@ -236,8 +236,7 @@ public final class RiskVerticle extends VerticleBase {
   /** KILL halts first, then cancels every working order at the broker before answering, so no fill follows. */
   private void onControl(Message<RiskControl> message) {
     RiskControl control = message.body();
-    if (!acting.getAsBoolean()) {
-      message.fail(503, ReasonCode.NO_TRADING_CORE.sentence() + ": this node lost its trading-core lease");
+    if (fenced(message)) {
       return;
     }
     TradingState before = engine.state();
@@ -270,8 +269,7 @@ public final class RiskVerticle extends VerticleBase {
    */
   private void onReconciliation(Message<RiskControl> message) {
     RiskControl control = message.body();
-    if (!acting.getAsBoolean()) {
-      message.fail(503, ReasonCode.NO_TRADING_CORE.sentence() + ": this node lost its trading-core lease");
+    if (fenced(message)) {
       return;
     }
     TradingState before = engine.state();
@@ -279,6 +277,15 @@ public final class RiskVerticle extends VerticleBase {
     publishStateChanges();
     message.reply(change.orElse(new RiskStateChange(before, engine.state(), ReasonCode.RECONCILIATION_MISMATCH,
         "trading state stays " + engine.state(), clock.nowMicros())));
+  }
+
+  /** A node that lost its trading-core lease refuses state changes (503, {@code NO_TRADING_CORE}). */
+  private boolean fenced(Message<?> message) {
+    if (acting.getAsBoolean()) {
+      return false;
+    }
+    message.fail(503, ReasonCode.NO_TRADING_CORE.sentence() + ": this node lost its trading-core lease");
+    return true;
   }
 
   /** Durable like an order event: retried until the writer commits it. */

@@ -27,6 +27,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
+import static io.tradingrt.testing.InOrder.assertSameInOrder;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -90,18 +91,6 @@ class LiveParityTest {
         liveOrders.stream().filter(o -> o.status() == OrderStatus.DENIED).count(), "orders denied");
   }
 
-  /** Equal lists, or a failure that shows where they part and a few entries around it. */
-  private static void assertSameInOrder(List<String> backtest, List<String> live, String what) {
-    int n = Math.min(backtest.size(), live.size());
-    for (int i = 0; i < n; i++) {
-      if (!backtest.get(i).equals(live.get(i))) {
-        throw new AssertionError(what + " part at #" + i + " of " + backtest.size() + "/" + live.size()
-            + ": backtest " + backtest.subList(Math.max(0, i - 1), Math.min(backtest.size(), i + 3)) + " live "
-            + live.subList(Math.max(0, i - 1), Math.min(live.size(), i + 3)));
-      }
-    }
-    assertEquals(backtest.size(), live.size(), what + ": as many in the backtest as live");
-  }
 
   private static final List<String> SYMBOLS = List.of("AAPL", "MSFT", "GOOG", "AMZN", "TSLA", "F1", "F2", "F3", "F4",
       "F5");

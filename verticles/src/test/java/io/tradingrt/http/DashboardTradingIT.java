@@ -165,7 +165,9 @@ class DashboardTradingIT {
     assertDialog("Flatten " + SYMBOL + "?");
     page.click("confirm-cancel");
     eventually(5, "the dialog closes", () -> Boolean.FALSE.equals(page.eval("document.getElementById('confirm').open")));
-    assertEquals("flatten " + SYMBOL + ": not sent", page.text("control-result"));
+    // the page writes the result once the dialog's promise settles, a moment after the dialog closes
+    eventually(5, "the result says nothing was sent", () -> ("flatten " + SYMBOL + ": not sent").equals(
+        page.text("control-result")));
     page.clickSelector(flatten);
     assertDialog("Flatten " + SYMBOL + "?");
     page.click("confirm-ok");
@@ -186,7 +188,7 @@ class DashboardTradingIT {
     assertEquals("confirm-cancel", page.eval("document.activeElement.id"), "the safe choice has the focus");
     page.click("confirm-cancel");
     eventually(5, "the dialog closes", () -> Boolean.FALSE.equals(page.eval("document.getElementById('confirm').open")));
-    assertEquals("kill: not sent", page.text("control-result"));
+    eventually(5, "the result says nothing was sent", () -> "kill: not sent".equals(page.text("control-result")));
     assertEquals("ACTIVE", rest.get("/api/risk").bodyAsJsonObject().getString("state"), "nothing was sent");
 
     page.click("btn-kill");
@@ -211,6 +213,11 @@ class DashboardTradingIT {
     if (upSeconds < 75) {
       Thread.sleep((75 - upSeconds) * 1_000);
     }
+    // the page opened again as a trader's new window would: a fresh browser, so nothing is carried over from the
+    // page that ran the tests above (its renderer and its connections to the runtime)
+    browser.close();
+    browser = HeadlessChromium.launch(vertx, 1600, 1000);
+    page = new DashboardPage(browser);
     load();
     long loadedAt = System.currentTimeMillis();
     for (String chart : new String[] {"equity", "latency"}) {

@@ -94,15 +94,32 @@ final class HeadlessChromium implements AutoCloseable {
   }
 
   JsonObject call(String method, JsonObject params) {
+    return call(method, params, 20);
+  }
+
+  private JsonObject call(String method, JsonObject params, int seconds) {
     int id = ids.incrementAndGet();
     Promise<JsonObject> answer = Promise.promise();
     pending.put(id, answer);
     socket.writeTextMessage(new JsonObject().put("id", id).put("method", method).put("params", params).encode());
-    return EdgeStack.await(answer.future());
+    try {
+      return answer.future().await(seconds, TimeUnit.SECONDS);
+    } catch (java.util.concurrent.TimeoutException e) {
+      throw new AssertionError("chromium did not answer " + method + " in " + seconds + " s", e);
+    }
   }
 
+  /**
+   * Loads a page. Leaving a page that has drawn minutes of live charts can take chromium a while on a loaded
+   * machine (the old renderer finishes its tasks first), so the navigation gets a minute.
+   */
   void navigate(String url) {
-    call("Page.navigate", new JsonObject().put("url", url));
+    long started = System.nanoTime();
+    call("Page.navigate", new JsonObject().put("url", url), 60);
+    long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
+    if (millis > 5_000) {
+      System.out.println("HeadlessChromium: navigating to " + url + " took " + millis + " ms");
+    }
   }
 
   /** Evaluates a JavaScript expression in the page and returns its JSON value. */

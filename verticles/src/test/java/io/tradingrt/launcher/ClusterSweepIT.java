@@ -78,7 +78,7 @@ class ClusterSweepIT {
           "the sets ran on more than one backtest node: " + ran);
 
       // again, killing bt-3 once a few sets are done: it leaves the cluster, and the jobs it took are sent again (the
-      // time-out is far above any run's, so only its leaving can resend them)
+      // outcome time-out is far above any run's, so only its leaving or a missing "taken" answer can resend them)
       AtomicBoolean killed = new AtomicBoolean();
       List<String> resent = new java.util.concurrent.CopyOnWriteArrayList<>();
       Logger runnerLog = Logger.getLogger(ClusterSweepRunner.class.getName());
@@ -112,8 +112,12 @@ class ClusterSweepIT {
           });
       assertTrue(killed.get(), "bt-3 was killed during the sweep");
       assertFalse(victim.isAlive());
-      assertTrue(resent.stream().anyMatch(l -> l.contains("its node left the cluster")),
-          "the jobs bt-3 had taken were sent again when it left: " + resent);
+      // a job bt-3 had taken is sent again when it leaves the cluster; one sent to it in its last moments, before
+      // it could say it took it, is sent again when that answer does not come (seen on a loaded CI machine, where
+      // bt-3 had no job taken at the instant it died): either way bt-3's work is run elsewhere
+      assertTrue(resent.stream().anyMatch(l -> l.contains("is sent again (its node left the cluster)")
+              || l.contains("is sent again (no node said it took the job in time)")),
+          "the jobs sent to bt-3 were sent again: " + resent);
       assertSameRanking(local, survived);
       runnerLog.removeHandler(capture);
       List<String> after = new ArrayList<>(survived.stream().map(Sweep.Run::node).toList());

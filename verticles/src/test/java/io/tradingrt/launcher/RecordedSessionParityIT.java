@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 
+import static io.tradingrt.testing.InOrder.assertSameInOrder;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -122,15 +123,4 @@ class RecordedSessionParityIT {
     return new java.math.BigDecimal(decimal).stripTrailingZeros().toPlainString();
   }
 
-  private static void assertSameInOrder(List<String> backtest, List<String> live, String what) {
-    int n = Math.min(backtest.size(), live.size());
-    for (int i = 0; i < n; i++) {
-      if (!backtest.get(i).equals(live.get(i))) {
-        throw new AssertionError(what + " part at #" + i + " of " + backtest.size() + "/" + live.size()
-            + ": backtest " + backtest.subList(Math.max(0, i - 1), Math.min(backtest.size(), i + 3)) + " live "
-            + live.subList(Math.max(0, i - 1), Math.min(live.size(), i + 3)));
-      }
-    }
-    assertEquals(backtest.size(), live.size(), what + ": as many in the backtest as live");
-  }
 }

@@ -44,15 +44,7 @@ class FixVenueIT {
     var defaults = RuntimeSettings.defaults();
     var venueSettings = new io.tradingrt.config.VenueSettings(FIX_PORT, "VENUE", 10, Fixed.of(10), Fixed.of(5), 0,
         dir.resolve("venue").toString());
-    String conf = new JsonObject()
-        .put("strategies", new JsonArray())
-        .put("ingest", new JsonObject().put("symbols", new JsonArray(List.of("AAPL"))).put("ticksPerSecond", 20))
-        .put("execution", new JsonObject().put("venue", "fix"))
-        .put("fix", new JsonObject().put("port", FIX_PORT).put("reconnectSeconds", 1).put("heartbeatSeconds", 5)
-            .put("storePath", dir.resolve("fix").toString()))
-        .put("storage", new JsonObject().put("path", dir.resolve("rt.duckdb").toString()))
-        .put("http", new JsonObject().put("port", HTTP_PORT).put("tcpBridgePort", HTTP_PORT + 1))
-        .encode();
+    String conf = orderEntry(dir);
     try (FixVenue venue = new FixVenue(venueSettings, List.of("AAPL"), 7, defaults.ingest().startPrice())) {
       venue.start(false);
       venue.quote("AAPL", Fixed.of("100.00"), Fixed.of("100.10"));
@@ -139,15 +131,7 @@ class FixVenueIT {
     var defaults = RuntimeSettings.defaults();
     var venueSettings = new io.tradingrt.config.VenueSettings(FIX_PORT, "VENUE", 10, Fixed.of(10), Fixed.ONE, 0,
         dir.resolve("venue").toString());
-    String conf = new JsonObject()
-        .put("strategies", new JsonArray())
-        .put("ingest", new JsonObject().put("symbols", new JsonArray(List.of("AAPL"))).put("ticksPerSecond", 20))
-        .put("execution", new JsonObject().put("venue", "fix"))
-        .put("fix", new JsonObject().put("port", FIX_PORT).put("reconnectSeconds", 1).put("heartbeatSeconds", 5)
-            .put("storePath", dir.resolve("fix").toString()))
-        .put("storage", new JsonObject().put("path", dir.resolve("rt.duckdb").toString()))
-        .put("http", new JsonObject().put("port", HTTP_PORT).put("tcpBridgePort", HTTP_PORT + 1))
-        .encode();
+    String conf = orderEntry(dir);
     try (FixVenue venue = new FixVenue(venueSettings, List.of("AAPL"), 7, defaults.ingest().startPrice());
          RuntimeProcess runtime = RuntimeProcess.start("fix-lost", dir, Map.of(), "-conf", conf)) {
       venue.start(false);
@@ -207,6 +191,19 @@ class FixVenueIT {
         assertTrue(ticks.encode().contains(fill.getString("symbol")), "the venue's quotes arrived as ticks: " + ticks);
       }
     }
+  }
+
+  /** No strategies, AAPL only, FIX execution against the venue on loopback: every order is one the test sends. */
+  private static String orderEntry(Path dir) {
+    return new JsonObject()
+        .put("strategies", new JsonArray())
+        .put("ingest", new JsonObject().put("symbols", new JsonArray(List.of("AAPL"))).put("ticksPerSecond", 20))
+        .put("execution", new JsonObject().put("venue", "fix"))
+        .put("fix", new JsonObject().put("port", FIX_PORT).put("reconnectSeconds", 1).put("heartbeatSeconds", 5)
+            .put("storePath", dir.resolve("fix").toString()))
+        .put("storage", new JsonObject().put("path", dir.resolve("rt.duckdb").toString()))
+        .put("http", new JsonObject().put("port", HTTP_PORT).put("tcpBridgePort", HTTP_PORT + 1))
+        .encode();
   }
 
   private static HttpRequest.Builder request(String path) {
