@@ -27,9 +27,11 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -69,7 +71,8 @@ public final class BacktestEngine {
   private final Map<String, Ledger> byStrategy = new LinkedHashMap<>();
   private final Map<String, Ledger> bySymbol = new TreeMap<>();
   private final List<Ledger> all = new ArrayList<>();
-  private final Map<String, List<Strategy>> strategiesBySymbol = new HashMap<>();
+  /** What a tick of each symbol goes to, looked up once per tick. */
+  private final Map<String, Route> routes = new HashMap<>();
   private final Map<String, OrderIds> orderIds = new HashMap<>();
   private final Map<String, Strategy> ownOrders = new HashMap<>();
   /** When each submitted order's latency runs out, in submission order (latency is one constant, so sorted). */
@@ -96,6 +99,7 @@ public final class BacktestEngine {
     this.latencyMicros = spec.execution().latencyMicros();
     this.bars = new BarAggregator(spec.timeframes());
     this.total = ledger("total");
+    Map<String, List<Strategy>> strategiesBySymbol = new HashMap<>();
     for (StrategySettings settings : spec.strategies()) {
       Strategy strategy = StrategyFactory.create(settings);
       orderIds.put(strategy.name(), new OrderIds(strategy.name() + "-bt"));
@@ -107,6 +111,18 @@ public final class BacktestEngine {
     for (String symbol : spec.tradedSymbols()) {
       bySymbol.put(symbol, ledger("symbol:" + symbol));
     }
+    Set<String> routed = new HashSet<>(bySymbol.keySet());
+    routed.addAll(strategiesBySymbol.keySet());
+    for (String symbol : routed) {
+      List<Strategy> strategies = strategiesBySymbol.getOrDefault(symbol, List.of());
+      routes.put(symbol, new Route(bySymbol.get(symbol), strategies.toArray(Strategy[]::new),
+          strategies.stream().map(st -> byStrategy.get(st.name())).toArray(Ledger[]::new),
+          strategies.stream().map(st -> orderIds.get(st.name())).toArray(OrderIds[]::new)));
+    }
+  }
+
+  /** A symbol's ledger (null if it is not traded) and the strategies that trade it, with their ledgers and ids. */
+  private record Route(Ledger symbol, Strategy[] strategies, Ledger[] ledgers, OrderIds[] orderIds) {
   }
 
   private Ledger ledger(String scope) {
@@ -151,19 +167,20 @@ public final class BacktestEngine {
     risk.onTick(tick);
     drainStateChanges();
     total.onTick(tick);
-    Ledger symbolLedger = bySymbol.get(tick.symbol());
-    if (symbolLedger != null) {
-      symbolLedger.onTick(tick);
-    }
     barsClosed += bars.onTick(tick).size();
-    List<Strategy> strategies = strategiesBySymbol.get(tick.symbol());
-    if (strategies == null) {
+    Route route = routes.get(tick.symbol());
+    if (route == null) {
       return;
     }
-    for (Strategy strategy : strategies) {
-      byStrategy.get(strategy.name()).onTick(tick);
-      for (Signal signal : strategy.onTick(tick)) {
-        submit(orderIds.get(strategy.name()).marketOrder(signal), strategy);
+    if (route.symbol() != null) {
+      route.symbol().onTick(tick);
+    }
+    Strategy[] strategies = route.strategies();
+    for (int i = 0; i < strategies.length; i++) {
+      route.ledgers()[i].onTick(tick);
+      List<Signal> signals = strategies[i].onTick(tick);
+      for (int k = 0; k < signals.size(); k++) {
+        submit(route.orderIds()[i].marketOrder(signals.get(k)), strategies[i]);
       }
     }
   }

@@ -140,9 +140,10 @@ public final class BarAggregator {
     }
 
     Bar toBar(String symbol, String timeframe) {
-      BigDecimal notional = notional();
+      long plain = notionalSpill == null ? Vwap.of(notionalHi, notionalLo, volume.raw()) : Vwap.NOT_HERE;
       Fixed vwap = volume.isZero() ? Fixed.ZERO
-          : Fixed.of(notional.divide(volume.toBigDecimal(), Fixed.SCALE, RoundingMode.HALF_EVEN));
+          : plain != Vwap.NOT_HERE ? Fixed.ofRaw(plain)
+          : Fixed.of(notional().divide(volume.toBigDecimal(), Fixed.SCALE, RoundingMode.HALF_EVEN));
       return new Bar(symbol, timeframe, start, open, high, low, close, volume, vwap, count);
     }
   }

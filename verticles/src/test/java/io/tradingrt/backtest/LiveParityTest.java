@@ -49,15 +49,32 @@ class LiveParityTest {
   @Test
   void theSameRecordingGivesTheSameOrdersAndFillsLiveAndInTheBacktest(Vertx vertx, @TempDir Path dir)
       throws Exception {
+    assertParity(vertx, dir, new JsonObject());
+  }
+
+  /**
+   * With the broker's latency set (5 ms, as a venue's round trip might be), live accepts each order on a timer of the
+   * system clock and the backtest at its due time in data time; both meet the same quote, since a symbol's next quote
+   * comes 200 ms later, so the orders and fills are still the same.
+   */
+  @Test
+  void withTheBrokersLatencySetAsLiveHadItTheOrdersAndFillsAreStillTheSame(Vertx vertx, @TempDir Path dir)
+      throws Exception {
+    assertParity(vertx, dir, new JsonObject().put("execution", new JsonObject().put("latencyMicros", 5_000)));
+  }
+
+  private static void assertParity(Vertx vertx, Path dir, JsonObject extra) throws Exception {
     Path csv = dir.resolve("session.csv");
     writeRecording(csv);
     // ticks paced at 50/s, one per batch, ten symbols taking turns (five no strategy trades): an order usually
     // reaches the broker before its symbol's next quote, 200 ms later; one that stalls longer still meets the quote
     // of its own tick's time (the broker's rule for late orders: docs/backtest.md, parity)
-    JsonObject live = new JsonObject(CONF).put("roles", List.of("portfolio", "execution", "risk", "signal", "ingest"))
+    JsonObject live = new JsonObject(CONF).mergeIn(extra).put("roles", List.of("portfolio", "execution", "risk", "signal", "ingest"))
         .put("persist", false).put("ingest", new JsonObject().put("feed", "csv").put("csvPath", csv.toString())
             .put("ticksPerSecond", 50).put("batchSize", 1).put("symbols", SYMBOLS));
     RuntimeSettings settings = RuntimeConfig.load(live, Map.of());
+    assertEquals(extra.getJsonObject("execution", new JsonObject()).getLong("latencyMicros", 0L),
+        settings.execution().latencyMicros(), "the broker's latency, live and in the backtest (BacktestSpec.of)");
 
     List<Fill> liveFills = new CopyOnWriteArrayList<>();
     List<OrderEvent> liveOrders = new CopyOnWriteArrayList<>();
