@@ -40,7 +40,7 @@ if [ "$what" = recovery ] || [ "$what" = all ]; then
   java "${java_opts[@]}" -cp "$jar" io.tradingrt.bench.RecoveryBenchmark | tee target/bench-recovery.txt
 fi
 if [ "$what" = backtest ] || [ "$what" = all ]; then
-  echo "== backtest: reading, cores, one run and a 16-set sweep over stored ticks (best of BACKTEST_RUNS)"
+  echo "== backtest: reading, cores, one run and a 16-set sweep over stored ticks (median of BACKTEST_RUNS)"
   java "${java_opts[@]}" -cp "$jar" io.tradingrt.bench.BacktestBenchmark "${BACKTEST_TICKS:-10000000}" \
     target/bench-backtest.duckdb "${BACKTEST_RUNS:-3}" | tee target/bench-backtest.txt
 fi

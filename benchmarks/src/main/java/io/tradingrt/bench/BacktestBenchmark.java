@@ -20,13 +20,14 @@ import org.duckdb.DuckDBConnection;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
 /**
  * Backtest throughput (docs/benchmarks.md, scripts/bench.sh backtest): the default strategies and configuration over
- * N stored ticks of the default five symbols. Measures, best of {@code runs}: reading alone (the DuckDB cursor of the
- * db source, drained), the cores alone (ticks already in memory; two more runs, the first ones warm the JIT up), one
+ * N stored ticks of the default five symbols. Measures, the median of {@code runs}: reading alone (the DuckDB cursor of
+ * the db source, drained), the cores alone (ticks already in memory; two more runs, the first ones warm the JIT up), one
  * whole run (db source → cores, one thread), and a sweep of 16 parameter sets on 1 thread and on every core, over
  * ticks in memory.
  * Args: [ticks (10,000,000)] [database file (target/bench-backtest.duckdb)] [runs (3)] [in-memory ticks (2,000,000)]
@@ -46,7 +47,7 @@ public final class BacktestBenchmark {
     System.out.printf(Locale.ROOT, "cores: %d, ticks stored: %,d in %s (%,d MB)%n",
         Runtime.getRuntime().availableProcessors(), ticks, file, Files.size(file) >> 20);
 
-    double read = best(runs, () -> {
+    double read = median(runs, () -> {
       long n = 0;
       try (TickSource source = DuckDbTickSource.stored(file, TickRange.ALL)) {
         while (source.next() != null) {
@@ -64,11 +65,12 @@ public final class BacktestBenchmark {
         memory.add(t);
       }
     }
-    double cores = best(runs + 2, () -> new BacktestEngine(spec).run(list(memory), BacktestEngine.Progress.NONE).ticks());
+    double cores = median(runs + 2,
+        () -> new BacktestEngine(spec).run(list(memory), BacktestEngine.Progress.NONE).ticks());
     System.out.printf(Locale.ROOT, "cores (%,d ticks in memory):     %,12.0f ticks/s%n", inMemory, cores);
 
     BacktestResult[] last = new BacktestResult[1];
-    double whole = best(runs, () -> {
+    double whole = median(runs, () -> {
       try (TickSource source = DuckDbTickSource.stored(file, TickRange.ALL)) {
         last[0] = new BacktestEngine(spec).run(source, BacktestEngine.Progress.NONE);
       }
@@ -77,7 +79,7 @@ public final class BacktestBenchmark {
     System.out.printf(Locale.ROOT, "one backtest, db source, one thread: %,12.0f ticks/s (%,d fills, %,d ticks)%n",
         whole, last[0].fills().size(), last[0].ticks());
     String hash = last[0].fillsHash();
-    double ahead = best(runs, () -> {
+    double ahead = median(runs, () -> {
       try (TickSource source = new PrefetchedTickSource(DuckDbTickSource.stored(file, TickRange.ALL), 4)) {
         last[0] = new BacktestEngine(spec).run(source, BacktestEngine.Progress.NONE);
       }
@@ -160,13 +162,15 @@ public final class BacktestBenchmark {
     long run() throws Exception;
   }
 
-  private static double best(int runs, Measured measured) throws Exception {
-    double best = 0;
+  /** The median rate of {@code runs} runs (this machine is shared and noisy: never one run, never the best). */
+  private static double median(int runs, Measured measured) throws Exception {
+    double[] rates = new double[runs];
     for (int i = 0; i < runs; i++) {
       long started = System.nanoTime();
       long n = measured.run();
-      best = Math.max(best, n / ((System.nanoTime() - started) / 1e9));
+      rates[i] = n / ((System.nanoTime() - started) / 1e9);
     }
-    return best;
+    Arrays.sort(rates);
+    return rates[runs / 2];
   }
 }

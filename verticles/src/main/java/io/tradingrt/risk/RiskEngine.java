@@ -462,8 +462,9 @@ public final class RiskEngine {
     return account.markPrice(symbol).orElse(Fixed.ZERO);
   }
 
+  /** Checked on every tick and fill; a limit already acted on builds no message (no String per tick while halted). */
   private void evaluateLossLimits(long now) {
-    if (limits.dailyLossLimit().isPositive()) {
+    if (limits.dailyLossLimit().isPositive() && states.wouldEscalate(limits.dailyLossAction())) {
       Fixed equity = account.equity();
       Fixed dailyLoss = dayStartEquity.minus(equity);
       if (dailyLoss.compareTo(limits.dailyLossLimit()) >= 0) {
@@ -471,7 +472,7 @@ public final class RiskEngine {
             + " reached the limit " + limits.dailyLossLimit() + " (equity " + equity + ")", now);
       }
     }
-    if (!limits.maxDrawdown().isPositive()) {
+    if (!limits.maxDrawdown().isPositive() || !states.wouldEscalate(limits.maxDrawdownAction())) {
       return;
     }
     Fixed drawdown = account.drawdown();

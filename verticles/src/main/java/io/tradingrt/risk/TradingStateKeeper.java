@@ -91,14 +91,22 @@ final class TradingStateKeeper {
   }
 
   /** Moves only towards more severe states: a breached limit never relaxes what an operator or another limit set. */
+  /** Whether {@link #escalate} to {@code to} would change the state: what a caller checks before building a message. */
+  boolean wouldEscalate(TradingState to) {
+    return to.compareTo(state) > 0;
+  }
+
   void escalate(TradingState to, ReasonCode cause, String message, long tsMicros) {
-    if (to.compareTo(state) > 0) {
+    if (wouldEscalate(to)) {
       decidedDuringFault = true;
       change(to, cause, message, tsMicros);
     }
   }
 
   List<RiskStateChange> drain() {
+    if (unpublished.isEmpty()) {
+      return List.of();
+    }
     List<RiskStateChange> drained = List.copyOf(unpublished);
     unpublished.clear();
     return drained;
