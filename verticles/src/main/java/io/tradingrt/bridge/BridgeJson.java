@@ -40,8 +40,44 @@ public final class BridgeJson {
     module.addSerializer(type, new JsonSerializer<T>() {
       @Override
       public void serialize(T value, JsonGenerator gen, SerializerProvider serializers) throws IOException {
-        ContractJson.mapper().writeValue(gen, value);
+        gen.writeRawValue(RECENT.get().json(value));
       }
     });
+  }
+
+  /**
+   * The SockJS bridge frames a published record once per socket that registered its address (its consumers get the
+   * same instance: {@code RecordCodec.transform} does not copy), so the record's JSON is kept for the last few
+   * records each event loop encoded and written raw into every further frame: one ContractJson encoding per publish
+   * and thread instead of one per client. Records are immutable, and an entry holds its record, so an identity match
+   * is the same content.
+   */
+  private static final ThreadLocal<Recent> RECENT = ThreadLocal.withInitial(Recent::new);
+
+  static final class Recent {
+    private static final int SLOTS = 16;
+    private final Object[] records = new Object[SLOTS];
+    private final String[] json = new String[SLOTS];
+    private int next;
+    long encodings;
+
+    String json(Object record) throws IOException {
+      for (int i = 0; i < SLOTS; i++) {
+        if (records[i] == record) {
+          return json[i];
+        }
+      }
+      String encoded = ContractJson.mapper().writeValueAsString(record);
+      encodings++;
+      records[next] = record;
+      json[next] = encoded;
+      next = (next + 1) % SLOTS;
+      return encoded;
+    }
+  }
+
+  /** How many records this thread has encoded (not served from the recent ones); for tests. */
+  static long encodingsOnThisThread() {
+    return RECENT.get().encodings;
   }
 }

@@ -34,7 +34,7 @@ import java.util.logging.Logger;
 public final class PortfolioVerticle extends VerticleBase {
   private static final Logger LOG = Logger.getLogger(PortfolioVerticle.class.getName());
 
-  static final long STRATEGIES_INTERVAL_MS = 250;
+  static final long STRATEGIES_INTERVAL_MS = 1_000;
   /** The most days {@code portfolio.daily-pnl} answers: a year and a day. */
   public static final int MAX_DAYS = 366;
 
