@@ -49,29 +49,27 @@ final class Vwap {
     long bottomHigh = bottom >>> 32;
     long bottomLow = bottom & LOW_32;
 
-    long q1 = Long.divideUnsigned(top, vHigh);
-    long rest = top - q1 * vHigh;
-    while (Long.compareUnsigned(q1, HALF) >= 0
-        || Long.compareUnsigned(q1 * vLow, rest * HALF + bottomHigh) > 0) {
-      q1--;
-      rest += vHigh;
-      if (Long.compareUnsigned(rest, HALF) >= 0) {
-        break;
-      }
-    }
+    long q1 = digit(top, vHigh, vLow, bottomHigh);
     long middle = top * HALF + bottomHigh - q1 * v;
-
-    long q0 = Long.divideUnsigned(middle, vHigh);
-    rest = middle - q0 * vHigh;
-    while (Long.compareUnsigned(q0, HALF) >= 0
-        || Long.compareUnsigned(q0 * vLow, rest * HALF + bottomLow) > 0) {
-      q0--;
-      rest += vHigh;
-      if (Long.compareUnsigned(rest, HALF) >= 0) {
-        break;
-      }
-    }
+    long q0 = digit(middle, vHigh, vLow, bottomLow);
     remainder[0] = (middle * HALF + bottomLow - q0 * v) >>> shift;
     return q1 * HALF + q0;
+  }
+
+  /**
+   * One 32-bit digit of the quotient: {@code numerator / vHigh} estimated, then lowered while it overshoots what the
+   * divisor's low half and the next digit of the dividend allow (at most twice, the divisor being normalised).
+   */
+  private static long digit(long numerator, long vHigh, long vLow, long nextDigit) {
+    long q = Long.divideUnsigned(numerator, vHigh);
+    long rest = numerator - q * vHigh;
+    while (Long.compareUnsigned(q, HALF) >= 0 || Long.compareUnsigned(q * vLow, rest * HALF + nextDigit) > 0) {
+      q--;
+      rest += vHigh;
+      if (Long.compareUnsigned(rest, HALF) >= 0) {
+        break;
+      }
+    }
+    return q;
   }
 }
