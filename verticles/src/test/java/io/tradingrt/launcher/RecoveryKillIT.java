@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -157,6 +158,11 @@ class RecoveryKillIT {
         + " reads asked again after a 504\n" + HEADER + "\n"
         + String.join("\n", rows.stream().map(Row::toString).toList()));
     assertTrue(acked.fills.size() >= 20 * KILL_CYCLES, "fills were frequent: " + acked.fills.size());
+    // DuckDB's driver unpacks its 72 MB native library into java.io.tmpdir and deletes it only at a clean exit
+    try (var left = Files.list(RecoveryNode.temporaryDirectory(dir))) {
+      assertEquals(List.of(), left.map(p -> p.getFileName().toString()).filter(n -> n.startsWith("libduckdb"))
+          .toList(), KILL_CYCLES + " killed runtimes left no copy of DuckDB's native library behind");
+    }
     assertTrue(haltedRestarts >= 1 && cancels >= 1, "halted restarts " + haltedRestarts + ", cancels " + cancels);
   }
 

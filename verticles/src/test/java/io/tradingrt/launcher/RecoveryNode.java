@@ -13,6 +13,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -55,11 +56,19 @@ final class RecoveryNode implements AutoCloseable {
         + "\"http\":{\"port\":" + port + ",\"tcpBridgePort\":" + freePort() + ",\"token\":\"" + TOKEN + "\"},"
         + "\"storage\":{\"path\":\"" + dir.resolve("rt.duckdb") + "\",\"retention\":{\"tierPath\":\""
         + dir.resolve("tiers") + "\"},\"backupRoot\":\"" + dir.resolve("backups") + "\"}}";
-    RecoveryNode node = new RecoveryNode(RuntimeProcess.start(name, dir, Map.of(), "-conf", conf), port);
+    // its own temporary directory, so that what a killed runtime leaves there can be looked at
+    Files.createDirectories(temporaryDirectory(dir));
+    RecoveryNode node = new RecoveryNode(RuntimeProcess.start(name, dir, Map.of(),
+        List.of("-Xmx1g", "-Djava.io.tmpdir=" + temporaryDirectory(dir)), "-conf", conf), port);
     node.process.awaitLine(l -> l.contains("RiskVerticle: recovery: "), Duration.ofSeconds(120));
     node.process.awaitLine(l -> l.contains("runtime: started roles"), Duration.ofSeconds(60));
     node.startSeconds = node.secondsUp();
     return node;
+  }
+
+  /** The {@code java.io.tmpdir} of the runtimes started in {@code dir}. */
+  static Path temporaryDirectory(Path dir) {
+    return dir.resolve("tmp");
   }
 
   double secondsUp() {

@@ -34,6 +34,7 @@ public final class DuckDb {
    * is off because each attempt stalls ~2 s offline.
    */
   public static DuckDBConnection open(Path file, String memoryLimit, int threads) {
+    NativeLibrary.load();
     Properties settings = new Properties();
     settings.setProperty("memory_limit", memoryLimit);
     settings.setProperty("threads", Integer.toString(threads));
@@ -59,6 +60,7 @@ public final class DuckDb {
    * in-memory database, for reading Parquet files. Fails with the same coded errors as {@link #open}.
    */
   public static DuckDBConnection openStreaming(Path file, String memoryLimit, int threads) {
+    NativeLibrary.load();
     Properties settings = new Properties();
     settings.setProperty("memory_limit", memoryLimit);
     settings.setProperty("threads", Integer.toString(threads));
