@@ -27,9 +27,10 @@ import java.util.function.Consumer;
 public final class Portfolio {
 
   private final Fixed initialCash;
+  /** The holdings in symbol order, for the snapshot; each is also in its symbol's cell. */
   private final Map<String, Holding> holdings = new TreeMap<>();
-  /** The latest mark of every symbol quoted, raw; one cell per symbol, updated in place on each quote. */
-  private final Map<String, Mark> marks = new HashMap<>();
+  /** One cell per symbol quoted or traded, updated in place: a quote costs one hash lookup and no allocation. */
+  private final Map<String, Cell> cells = new HashMap<>();
   private Fixed cash;
   private Fixed fees = Fixed.ZERO;
   private Fixed realizedPnl = Fixed.ZERO;
@@ -39,8 +40,11 @@ public final class Portfolio {
   private long grossExposureRaw;
   private long peakEquityRaw;
 
-  private static final class Mark {
+  /** A symbol's latest mark (raw; {@code marked} once a quote came) and its holding, null until its first fill. */
+  private static final class Cell {
+    boolean marked;
     long raw;
+    Holding holding;
   }
 
   public Portfolio(Fixed initialCash) {
@@ -51,7 +55,13 @@ public final class Portfolio {
 
   /** A buy costs notional + fee, a sell brings notional - fee. */
   public void onFill(Fill fill) {
-    Holding holding = holdings.computeIfAbsent(fill.symbol(), symbol -> new Holding(symbol, markOf(symbol)));
+    Cell cell = cells.computeIfAbsent(fill.symbol(), symbol -> new Cell());
+    Holding holding = cell.holding;
+    if (holding == null) {
+      holding = new Holding(fill.symbol(), cell.marked ? Fixed.ofRaw(cell.raw) : null);
+      cell.holding = holding;
+      holdings.put(fill.symbol(), holding);
+    }
     Fixed costBefore = holding.costBasis();
     long valueBefore = holding.marketValueRaw();
     realizedPnl = realizedPnl.plus(holding.apply(fill));
@@ -92,13 +102,14 @@ public final class Portfolio {
 
   /** Without a holding the equity does not move, so the peak (never below the equity) needs no look. */
   private void markRaw(String symbol, long price, long tsMicros) {
-    Mark mark = marks.get(symbol);
-    if (mark == null) {
-      mark = new Mark();
-      marks.put(symbol, mark);
+    Cell cell = cells.get(symbol);
+    if (cell == null) {
+      cell = new Cell();
+      cells.put(symbol, cell);
     }
-    mark.raw = price;
-    Holding holding = holdings.get(symbol);
+    cell.raw = price;
+    cell.marked = true;
+    Holding holding = cell.holding;
     if (holding != null) {
       long valueBefore = holding.marketValueRaw();
       holding.markAt(price, tsMicros);
@@ -107,9 +118,9 @@ public final class Portfolio {
     }
   }
 
-  private Fixed markOf(String symbol) {
-    Mark mark = marks.get(symbol);
-    return mark == null ? null : Fixed.ofRaw(mark.raw);
+  private Holding holding(String symbol) {
+    Cell cell = cells.get(symbol);
+    return cell == null ? null : cell.holding;
   }
 
   public Fixed initialCash() {
@@ -160,22 +171,22 @@ public final class Portfolio {
 
   /** Signed quantity, zero when never traded. */
   public Fixed quantity(String symbol) {
-    Holding holding = holdings.get(symbol);
+    Holding holding = holding(symbol);
     return holding == null ? Fixed.ZERO : holding.quantity();
   }
 
   public Fixed unrealizedPnl(String symbol) {
-    Holding holding = holdings.get(symbol);
+    Holding holding = holding(symbol);
     return holding == null ? Fixed.ZERO : holding.unrealizedPnl();
   }
 
   /** The latest mark of a symbol: the last quote mid, or the first fill price before any quote. */
   public Optional<Fixed> markPrice(String symbol) {
-    Fixed mark = markOf(symbol);
-    if (mark == null && holdings.containsKey(symbol)) {
-      mark = holdings.get(symbol).mark();
+    Cell cell = cells.get(symbol);
+    if (cell == null) {
+      return Optional.empty();
     }
-    return Optional.ofNullable(mark);
+    return cell.marked ? Optional.of(Fixed.ofRaw(cell.raw)) : Optional.ofNullable(cell.holding).map(Holding::mark);
   }
 
   /** Symbols ever traded, in symbol order. */
@@ -184,7 +195,7 @@ public final class Portfolio {
   }
 
   public Optional<Position> position(String symbol) {
-    Holding holding = holdings.get(symbol);
+    Holding holding = holding(symbol);
     return holding == null ? Optional.empty() : Optional.of(holding.toPosition());
   }
 

@@ -32,7 +32,11 @@ public final class BarAggregator {
 
   /** Completed bars this tick closes; empty most of the time. */
   public List<Bar> onTick(Tick tick) {
-    Building[] slots = building.computeIfAbsent(tick.symbol(), s -> new Building[timeframes.size()]);
+    Building[] slots = building.get(tick.symbol());
+    if (slots == null) {
+      slots = new Building[timeframes.size()];
+      building.put(tick.symbol(), slots);
+    }
     List<Bar> completed = List.of();
     for (int i = 0; i < slots.length; i++) {
       Timeframe tf = timeframes.get(i);
@@ -70,10 +74,11 @@ public final class BarAggregator {
   private static final class Building {
     final long start;
     final Fixed open;
-    Fixed high;
-    Fixed low;
-    Fixed close;
-    Fixed volume;
+    // raw fixed-point, so that a tick allocates nothing
+    long high;
+    long low;
+    long close;
+    long volume;
     /**
      * Exact Σ price·size: rounding per tick could differ from SQL's exact sum in the last digit. Kept as the
      * signed 128-bit sum of raw products ({@code notionalHi·2^64 + notionalLo} unsigned, i.e. scale 16), plus a
@@ -87,19 +92,20 @@ public final class BarAggregator {
     Building(long start, Tick first) {
       this.start = start;
       this.open = first.last();
-      this.high = first.last();
-      this.low = first.last();
-      this.close = first.last();
-      this.volume = first.lastSize();
+      this.high = first.last().raw();
+      this.low = high;
+      this.close = high;
+      this.volume = first.lastSize().raw();
       addNotional(first);
       this.count = 1;
     }
 
     void add(Tick tick) {
-      high = Fixed.max(high, tick.last());
-      low = Fixed.min(low, tick.last());
-      close = tick.last();
-      volume = volume.plus(tick.lastSize());
+      long price = tick.last().raw();
+      high = Math.max(high, price);
+      low = Math.min(low, price);
+      close = price;
+      volume = Math.addExact(volume, tick.lastSize().raw());
       addNotional(tick);
       count++;
     }
@@ -140,11 +146,12 @@ public final class BarAggregator {
     }
 
     Bar toBar(String symbol, String timeframe) {
-      long plain = notionalSpill == null ? Vwap.of(notionalHi, notionalLo, volume.raw()) : Vwap.NOT_HERE;
-      Fixed vwap = volume.isZero() ? Fixed.ZERO
+      long plain = notionalSpill == null ? Vwap.of(notionalHi, notionalLo, volume) : Vwap.NOT_HERE;
+      Fixed vwap = volume == 0 ? Fixed.ZERO
           : plain != Vwap.NOT_HERE ? Fixed.ofRaw(plain)
-          : Fixed.of(notional().divide(volume.toBigDecimal(), Fixed.SCALE, RoundingMode.HALF_EVEN));
-      return new Bar(symbol, timeframe, start, open, high, low, close, volume, vwap, count);
+          : Fixed.of(notional().divide(Fixed.ofRaw(volume).toBigDecimal(), Fixed.SCALE, RoundingMode.HALF_EVEN));
+      return new Bar(symbol, timeframe, start, open, Fixed.ofRaw(high), Fixed.ofRaw(low), Fixed.ofRaw(close),
+          Fixed.ofRaw(volume), vwap, count);
     }
   }
 }

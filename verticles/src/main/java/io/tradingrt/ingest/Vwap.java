@@ -61,7 +61,7 @@ final class Vwap {
    * divisor's low half and the next digit of the dividend allow (at most twice, the divisor being normalised).
    */
   private static long digit(long numerator, long vHigh, long vLow, long nextDigit) {
-    long q = Long.divideUnsigned(numerator, vHigh);
+    long q = divideByDigit(numerator, vHigh);
     long rest = numerator - q * vHigh;
     while (Long.compareUnsigned(q, HALF) >= 0 || Long.compareUnsigned(q * vLow, rest * HALF + nextDigit) > 0) {
       q--;
@@ -71,5 +71,19 @@ final class Vwap {
       }
     }
     return q;
+  }
+
+  /**
+   * Unsigned {@code numerator / divisor} for a divisor below 2^32. Java 17's {@code Long.divideUnsigned} takes a
+   * {@code BigInteger} for a numerator at or above 2^63, which a normalised top digit usually is; here the top bit
+   * is divided first, and the quotient of half the numerator, doubled, is off by at most one.
+   */
+  static long divideByDigit(long numerator, long divisor) {
+    if (numerator >= 0) {
+      return numerator / divisor;
+    }
+    long q = ((numerator >>> 1) / divisor) << 1;
+    long rest = numerator - q * divisor;
+    return Long.compareUnsigned(rest, divisor) >= 0 ? q + 1 : q;
   }
 }

@@ -3,9 +3,7 @@ package io.tradingrt.signal;
 import io.tradingrt.codecs.Fixed;
 import io.tradingrt.codecs.Tick;
 import java.math.BigInteger;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Z-score of the quote mid against the last {@code window} mids (the current one included, population variance).
@@ -15,7 +13,7 @@ import java.util.Map;
  * {@link #zoneExactly}, computed in 128- and 256-bit longs ({@link Wide}) so a tick allocates nothing; only values
  * beyond that range (n·mid or n·Q past 2^63 and 2^127) take the {@code BigInteger} path.
  */
-public final class MeanReversion extends TargetPositionStrategy {
+public final class MeanReversion extends TargetPositionStrategy<RollingWindow> {
 
   private static final BigInteger SCALE_SQUARED = BigInteger.valueOf(Fixed.ONE_RAW).pow(2);
   private static final long SCALE_SQUARED_LONG = Fixed.ONE_RAW * Fixed.ONE_RAW;
@@ -36,7 +34,6 @@ public final class MeanReversion extends TargetPositionStrategy {
   private final Target shortTarget;
   private final Target longTarget;
   private final Target flatTarget;
-  private final Map<String, RollingWindow> bySymbol = new HashMap<>();
   private final long[] deviationTerm = new long[4];
   private final long[] bandTerm = new long[4];
 
@@ -64,12 +61,12 @@ public final class MeanReversion extends TargetPositionStrategy {
   }
 
   @Override
-  Target target(Tick tick) {
-    RollingWindow mids = bySymbol.get(tick.symbol());
-    if (mids == null) {
-      mids = new RollingWindow(window, true);
-      bySymbol.put(tick.symbol(), mids);
-    }
+  RollingWindow newState() {
+    return new RollingWindow(window, true);
+  }
+
+  @Override
+  Target target(Tick tick, RollingWindow mids) {
     long mid = tick.midRaw();
     mids.add(mid);
     if (!mids.isFull()) {

@@ -2,9 +2,7 @@ package io.tradingrt.signal;
 
 import io.tradingrt.codecs.Fixed;
 import io.tradingrt.codecs.Tick;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Fast/slow simple moving averages of the quote mid. When the fast average crosses above the slow one the target is
@@ -14,9 +12,9 @@ import java.util.Map;
  * prices in the hundreds overflow a long), so no rounding can invent or hide a cross. A tick allocates nothing: the
  * windows keep raw longs and the two targets are built once.
  */
-public final class MovingAverageCrossover extends TargetPositionStrategy {
+public final class MovingAverageCrossover extends TargetPositionStrategy<MovingAverageCrossover.Averages> {
 
-  private static final class Averages {
+  static final class Averages {
     final RollingWindow fast;
     final RollingWindow slow;
     int lastSide;
@@ -31,7 +29,6 @@ public final class MovingAverageCrossover extends TargetPositionStrategy {
   private final int slow;
   private final Target longTarget;
   private final Target shortTarget;
-  private final Map<String, Averages> bySymbol = new HashMap<>();
 
   public MovingAverageCrossover(String name, List<String> symbols, int fast, int slow, Fixed quantity) {
     super(name, symbols);
@@ -48,12 +45,12 @@ public final class MovingAverageCrossover extends TargetPositionStrategy {
   }
 
   @Override
-  Target target(Tick tick) {
-    Averages averages = bySymbol.get(tick.symbol());
-    if (averages == null) {
-      averages = new Averages(fast, slow);
-      bySymbol.put(tick.symbol(), averages);
-    }
+  Averages newState() {
+    return new Averages(fast, slow);
+  }
+
+  @Override
+  Target target(Tick tick, Averages averages) {
     long mid = tick.midRaw();
     averages.fast.add(mid);
     averages.slow.add(mid);

@@ -16,22 +16,41 @@ import java.util.Set;
  * Turns a per-symbol target position into signals that move the committed position (filled plus in flight) to it.
  * A signal is emitted only when the target changes, so an order that was denied or left unfilled is not retried
  * tick after tick: the next target change emits the whole gap, catching up on it.
+ *
+ * <p>Each symbol has one book — its target, committed and filled positions and the subclass's state {@code S} (its
+ * windows) — so a tick costs one hash lookup. A symbol outside the configured ones (a journaled fill of a symbol
+ * since dropped from the configuration) gets a book that is not traded and has no state.
  */
-abstract class TargetPositionStrategy implements Strategy {
+abstract class TargetPositionStrategy<S> implements Strategy {
+
+  private static final class Book<S> {
+    final boolean traded;
+    /** Null for a symbol this strategy does not trade. */
+    final S state;
+    Fixed target = Fixed.ZERO;
+    Fixed committed = Fixed.ZERO;
+    Fixed filled = Fixed.ZERO;
+
+    Book(boolean traded, S state) {
+      this.traded = traded;
+      this.state = state;
+    }
+  }
 
   private final String name;
   private final Set<String> symbols;
-  private final Map<String, Fixed> targets = new HashMap<>();
-  private final Map<String, Fixed> committed = new HashMap<>();
-  private final Map<String, Fixed> filled = new HashMap<>();
+  private final Map<String, Book<S>> books = new HashMap<>();
 
   TargetPositionStrategy(String name, List<String> symbols) {
     this.name = name;
     this.symbols = Set.copyOf(new LinkedHashSet<>(symbols));
   }
 
+  /** A traded symbol's state, made once per symbol at its first tick. */
+  abstract S newState();
+
   /** The wanted position after this tick; null keeps the current target. */
-  abstract Target target(Tick tick);
+  abstract Target target(Tick tick, S state);
 
   @Override
   public final String name() {
@@ -45,19 +64,26 @@ abstract class TargetPositionStrategy implements Strategy {
 
   @Override
   public final List<Signal> onTick(Tick tick) {
-    if (!symbols.contains(tick.symbol())) {
+    Book<S> book = books.get(tick.symbol());
+    if (book == null) {
+      if (!symbols.contains(tick.symbol())) {
+        return List.of();
+      }
+      book = new Book<>(true, newState());
+      books.put(tick.symbol(), book);
+    } else if (!book.traded) {
       return List.of();
     }
-    Target target = target(tick);
-    if (target == null || target.quantity().equals(targetPosition(tick.symbol()))) {
+    Target target = target(tick, book.state);
+    if (target == null || target.quantity().equals(book.target)) {
       return List.of();
     }
-    targets.put(tick.symbol(), target.quantity());
-    Fixed gap = target.quantity().minus(committedPosition(tick.symbol()));
+    book.target = target.quantity();
+    Fixed gap = target.quantity().minus(book.committed);
     if (gap.isZero()) {
       return List.of();
     }
-    commit(tick.symbol(), gap);
+    book.committed = book.committed.plus(gap);
     Side side = gap.isPositive() ? Side.BUY : Side.SELL;
     return List.of(new Signal(name, tick.symbol(), side, gap.abs(), tick.mid(), tick.tsMicros(), target.reason()));
   }
@@ -66,7 +92,8 @@ abstract class TargetPositionStrategy implements Strategy {
   public final void onFill(Fill fill) {
     if (fill.strategy().equals(name)) {
       Fixed signed = fill.side() == Side.BUY ? fill.quantity() : fill.quantity().negate();
-      filled.merge(fill.symbol(), signed, Fixed::plus);
+      Book<S> book = book(fill.symbol());
+      book.filled = book.filled.plus(signed);
     }
   }
 
@@ -75,7 +102,8 @@ abstract class TargetPositionStrategy implements Strategy {
     if (event.strategy().equals(name) && event.status().isTerminal()) {
       Fixed unfilled = event.quantity().minus(event.filledQuantity());
       Fixed signed = event.side() == Side.BUY ? unfilled : unfilled.negate();
-      committed.put(event.symbol(), committedPosition(event.symbol()).minus(signed));
+      Book<S> book = book(event.symbol());
+      book.committed = book.committed.minus(signed);
     }
   }
 
@@ -86,30 +114,35 @@ abstract class TargetPositionStrategy implements Strategy {
   @Override
   public final void rebuild(List<Fill> ownFills, List<OrderEvent> ownWorkingOrders) {
     ownFills.forEach(this::onFill);
-    committed.putAll(filled);
+    books.values().forEach(book -> book.committed = book.filled);
     for (OrderEvent order : ownWorkingOrders) {
       Fixed remaining = order.remainingQuantity();
-      commit(order.symbol(), order.side() == Side.BUY ? remaining : remaining.negate());
+      Book<S> book = book(order.symbol());
+      book.committed = book.committed.plus(order.side() == Side.BUY ? remaining : remaining.negate());
     }
-    targets.putAll(committed);
+    books.values().forEach(book -> book.target = book.committed);
   }
 
-  /** An order of {@code signedQuantity} is on its way: the committed position moves by it. */
-  private void commit(String symbol, Fixed signedQuantity) {
-    committed.put(symbol, committedPosition(symbol).plus(signedQuantity));
+  /** The symbol's book, made on first use: with state if this strategy trades the symbol. */
+  private Book<S> book(String symbol) {
+    return books.computeIfAbsent(symbol, s -> symbols.contains(s) ? new Book<>(true, newState())
+        : new Book<>(false, null));
   }
 
   /** The position this strategy has if every order in flight fills. */
   public final Fixed committedPosition(String symbol) {
-    return committed.getOrDefault(symbol, Fixed.ZERO);
+    Book<S> book = books.get(symbol);
+    return book == null ? Fixed.ZERO : book.committed;
   }
 
   /** The position this strategy's own fills add up to. */
   public final Fixed filledPosition(String symbol) {
-    return filled.getOrDefault(symbol, Fixed.ZERO);
+    Book<S> book = books.get(symbol);
+    return book == null ? Fixed.ZERO : book.filled;
   }
 
   public final Fixed targetPosition(String symbol) {
-    return targets.getOrDefault(symbol, Fixed.ZERO);
+    Book<S> book = books.get(symbol);
+    return book == null ? Fixed.ZERO : book.target;
   }
 }

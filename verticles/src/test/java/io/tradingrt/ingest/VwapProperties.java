@@ -39,6 +39,15 @@ class VwapProperties {
     check(notional.shiftRight(64).longValue(), notional.longValue(), volume);
   }
 
+  /** The division by one 32-bit digit, for every numerator (the top bit set most of all) and digit. */
+  @Property(tries = 5_000)
+  void dividesByADigitAsLongDoes(@ForAll long numerator, @ForAll @LongRange(min = 1, max = 0xFFFF_FFFFL) long digit) {
+    assertEquals(Long.divideUnsigned(numerator, digit), Vwap.divideByDigit(numerator, digit),
+        Long.toUnsignedString(numerator) + " / " + digit);
+    assertEquals(Long.divideUnsigned(numerator | Long.MIN_VALUE, digit),
+        Vwap.divideByDigit(numerator | Long.MIN_VALUE, digit));
+  }
+
   private static void check(long hi, long lo, long volume) {
     BigInteger notional = BigInteger.valueOf(hi).shiftLeft(64).add(new BigInteger(Long.toUnsignedString(lo)));
     BigDecimal exact = new BigDecimal(notional, 16).divide(new BigDecimal(BigInteger.valueOf(volume), 8), 8,

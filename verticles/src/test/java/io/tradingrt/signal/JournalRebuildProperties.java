@@ -297,13 +297,18 @@ class JournalRebuildProperties {
   }
 
   /** Targets +q / -q / flat by where the mid sits: signals come often and orders get denied, filled or canceled. */
-  private static final class Follower extends TargetPositionStrategy {
+  private static final class Follower extends TargetPositionStrategy<Void> {
     Follower() {
       super("follower", SYMBOLS);
     }
 
     @Override
-    Target target(Tick tick) {
+    Void newState() {
+      return null;
+    }
+
+    @Override
+    Target target(Tick tick, Void state) {
       long cents = tick.mid().raw() / (Fixed.ONE_RAW / 100);
       long bucket = Math.floorMod(cents / 37, 3);
       return new Target(Fixed.of(bucket == 0 ? -20 : bucket == 1 ? 0 : 30), "bucket " + bucket);
