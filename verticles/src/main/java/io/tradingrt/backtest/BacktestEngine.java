@@ -25,6 +25,7 @@ import io.tradingrt.time.TradingCalendar;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -115,14 +116,21 @@ public final class BacktestEngine {
     routed.addAll(strategiesBySymbol.keySet());
     for (String symbol : routed) {
       List<Strategy> strategies = strategiesBySymbol.getOrDefault(symbol, List.of());
-      routes.put(symbol, new Route(bySymbol.get(symbol), strategies.toArray(Strategy[]::new),
-          strategies.stream().map(st -> byStrategy.get(st.name())).toArray(Ledger[]::new),
+      Ledger symbolLedger = bySymbol.get(symbol);
+      Ledger[] ledgers = strategies.stream().map(st -> byStrategy.get(st.name())).toArray(Ledger[]::new);
+      routes.put(symbol, new Route(total.portfolio.marker(symbol), symbolLedger,
+          symbolLedger == null ? null : symbolLedger.portfolio.marker(symbol), strategies.toArray(Strategy[]::new),
+          ledgers, Arrays.stream(ledgers).map(l -> l.portfolio.marker(symbol)).toArray(Portfolio.Marker[]::new),
           strategies.stream().map(st -> orderIds.get(st.name())).toArray(OrderIds[]::new)));
     }
   }
 
-  /** A symbol's ledger (null if it is not traded) and the strategies that trade it, with their ledgers and ids. */
-  private record Route(Ledger symbol, Strategy[] strategies, Ledger[] ledgers, OrderIds[] orderIds) {
+  /**
+   * What a tick of one symbol goes to: its place in the whole account's book, its ledger (null if it is not traded)
+   * and place there, and the strategies that trade it with their ledgers, places and ids.
+   */
+  private record Route(Portfolio.Marker total, Ledger symbol, Portfolio.Marker symbolMarker, Strategy[] strategies,
+                       Ledger[] ledgers, Portfolio.Marker[] markers, OrderIds[] orderIds) {
   }
 
   private Ledger ledger(String scope) {
@@ -166,18 +174,23 @@ public final class BacktestEngine {
     publish(broker.onTick(tick));
     risk.onTick(tick);
     drainStateChanges();
-    total.onTick(tick);
-    barsClosed += bars.onTick(tick).size();
     Route route = routes.get(tick.symbol());
+    long mid = tick.midRaw();
+    if (route == null) {
+      total.onTick(tick);
+    } else {
+      total.portfolio.mark(route.total(), mid, tick.tsMicros());
+    }
+    barsClosed += bars.onTick(tick).size();
     if (route == null) {
       return;
     }
     if (route.symbol() != null) {
-      route.symbol().onTick(tick);
+      route.symbol().portfolio.mark(route.symbolMarker(), mid, tick.tsMicros());
     }
     Strategy[] strategies = route.strategies();
     for (int i = 0; i < strategies.length; i++) {
-      route.ledgers()[i].onTick(tick);
+      route.ledgers()[i].portfolio.mark(route.markers()[i], mid, tick.tsMicros());
       List<Signal> signals = strategies[i].onTick(tick);
       for (int k = 0; k < signals.size(); k++) {
         submit(route.orderIds()[i].marketOrder(signals.get(k)), strategies[i]);

@@ -40,11 +40,23 @@ public final class Portfolio {
   private long grossExposureRaw;
   private long peakEquityRaw;
 
-  /** A symbol's latest mark (raw; {@code marked} once a quote came) and its holding, null until its first fill. */
-  private static final class Cell {
+  /**
+   * A symbol's latest mark (raw; {@code marked} once a quote came) and its holding, null until its first fill. Handed
+   * out as a {@link Marker} to a caller that marks the same symbols tick after tick.
+   */
+  private static final class Cell implements Marker {
+    final Portfolio owner;
     boolean marked;
     long raw;
     Holding holding;
+
+    Cell(Portfolio owner) {
+      this.owner = owner;
+    }
+  }
+
+  /** One symbol's place in one portfolio: {@link #mark(Marker, long, long)} through it skips the symbol's lookup. */
+  public sealed interface Marker permits Cell {
   }
 
   public Portfolio(Fixed initialCash) {
@@ -55,7 +67,7 @@ public final class Portfolio {
 
   /** A buy costs notional + fee, a sell brings notional - fee. */
   public void onFill(Fill fill) {
-    Cell cell = cells.computeIfAbsent(fill.symbol(), symbol -> new Cell());
+    Cell cell = cell(fill.symbol());
     Holding holding = cell.holding;
     if (holding == null) {
       holding = new Holding(fill.symbol(), cell.marked ? Fixed.ofRaw(cell.raw) : null);
@@ -102,11 +114,33 @@ public final class Portfolio {
 
   /** Without a holding the equity does not move, so the peak (never below the equity) needs no look. */
   private void markRaw(String symbol, long price, long tsMicros) {
+    markRaw(cell(symbol), price, tsMicros);
+  }
+
+  /** The symbol's place in this portfolio, for marking it without a lookup (the backtest marks every tick so). */
+  public Marker marker(String symbol) {
+    return cell(symbol);
+  }
+
+  /** As {@link #onTick} for the marker's symbol at the raw mid {@code midRaw}. */
+  public void mark(Marker marker, long midRaw, long tsMicros) {
+    Cell cell = (Cell) marker;
+    if (cell.owner != this) {
+      throw new IllegalArgumentException("a marker of another portfolio");
+    }
+    markRaw(cell, midRaw, tsMicros);
+  }
+
+  private Cell cell(String symbol) {
     Cell cell = cells.get(symbol);
     if (cell == null) {
-      cell = new Cell();
+      cell = new Cell(this);
       cells.put(symbol, cell);
     }
+    return cell;
+  }
+
+  private void markRaw(Cell cell, long price, long tsMicros) {
     cell.raw = price;
     cell.marked = true;
     Holding holding = cell.holding;

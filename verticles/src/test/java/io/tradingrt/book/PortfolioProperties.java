@@ -1,6 +1,7 @@
 package io.tradingrt.book;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.tradingrt.codecs.Fixed;
@@ -136,6 +137,30 @@ class PortfolioProperties {
       assertEquals(peak.minus(portfolio.equity()), portfolio.drawdown());
       assertTrue(!portfolio.drawdown().isNegative());
     }
+  }
+
+  /** The backtest marks through markers taken before any tick: the same book as marking by symbol. */
+  @Property(tries = 500)
+  void markingThroughAMarkerIsMarkingTheSymbol(@ForAll("histories") List<Step> steps) {
+    Portfolio bySymbol = new Portfolio(INITIAL_CASH);
+    Portfolio byMarker = new Portfolio(INITIAL_CASH);
+    List<Portfolio.Marker> markers = SYMBOLS.stream().map(byMarker::marker).toList();
+    assertEquals(bySymbol.snapshot(0), byMarker.snapshot(0), "taking markers changes nothing");
+    for (Step step : steps) {
+      apply(bySymbol, step);
+      if (step instanceof Mark m) {
+        byMarker.mark(markers.get(m.symbol()), m.priceRaw(), 0);
+      } else {
+        apply(byMarker, step);
+      }
+      assertEquals(bySymbol.snapshot(0), byMarker.snapshot(0));
+      for (String symbol : SYMBOLS) {
+        assertEquals(bySymbol.markPrice(symbol), byMarker.markPrice(symbol), symbol);
+      }
+    }
+    Portfolio other = new Portfolio(INITIAL_CASH);
+    assertThrows(IllegalArgumentException.class, () -> other.mark(markers.get(0), Fixed.ONE_RAW, 0),
+        "another portfolio's marker");
   }
 
   private static void apply(Portfolio portfolio, Step step) {
