@@ -3,6 +3,7 @@ package io.tradingrt.launcher;
 import io.tradingrt.codecs.Addresses;
 import io.tradingrt.codecs.wire.ContractCodecs;
 import io.tradingrt.config.RuntimeSettings;
+import io.tradingrt.storage.StorageWriterVerticle;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
@@ -51,6 +52,7 @@ public final class RuntimeVerticle extends VerticleBase {
     }
     List<Roles.Role> toDeploy = Roles.ORDER.stream().filter(r -> wanted.contains(r.name())).toList();
     vertx.eventBus().<Object>localConsumer(STOP_ROLES, m -> stopRoles().onComplete(v -> m.reply(true)));
+    OrderPathWarmup.startIfTrading(settings);
     if (vertx.isClustered()) {
       return startClustered(wanted, toDeploy);
     }
@@ -96,7 +98,7 @@ public final class RuntimeVerticle extends VerticleBase {
         together.stream().filter(r -> shared.size() < 2 || !shared.contains(r))
             .forEach(r -> starts.add(deploy(r, context)));
         if (shared.size() >= 2) {
-          starts.add(deployShared(shared, context));
+          starts.add(deployShared(shared, context).compose(done -> ticksToStorageAfterTheOrderPath()));
         }
         return Future.all(starts).mapEmpty();
       });
@@ -115,6 +117,17 @@ public final class RuntimeVerticle extends VerticleBase {
           deployed.push(id);
           return null;
         });
+  }
+
+  /**
+   * The storage writer's ticks consumer registers again, after the shared loop's: a tick batch then wakes the order
+   * path's thread first ({@link StorageWriterVerticle#REJOIN_TICKS}); without a storage role here, nothing to do.
+   */
+  private Future<Void> ticksToStorageAfterTheOrderPath() {
+    return vertx.eventBus().request(StorageWriterVerticle.REJOIN_TICKS, "").<Void>mapEmpty()
+        .recover(e -> e instanceof io.vertx.core.eventbus.ReplyException r
+            && r.failureType() == io.vertx.core.eventbus.ReplyFailure.NO_HANDLERS ? Future.succeededFuture()
+            : Future.failedFuture("storage could not take ticks again: " + RuntimeHooks.oneLine(e)));
   }
 
   private String sharedLine() {

@@ -31,8 +31,9 @@ import java.util.function.BooleanSupplier;
 import java.util.logging.Logger;
 
 /**
- * Runs the configured strategies on {@link Addresses#MD_TICKS}: each signal is published on {@link Addresses#SIGNALS}
- * and sent as an order request to risk, carrying the causing tick's correlation id and planned time in headers.
+ * Runs the configured strategies on {@link Addresses#MD_TICKS}: each signal is sent as an order request to risk,
+ * carrying the causing tick's correlation id and planned time in headers, and published on {@link Addresses#SIGNALS}
+ * once risk has answered.
  */
 public final class SignalVerticle extends VerticleBase {
   private static final Logger LOG = Logger.getLogger(SignalVerticle.class.getName());
@@ -149,13 +150,18 @@ public final class SignalVerticle extends VerticleBase {
       List<Signal> signals = strategy.onTick(tick);
       for (int j = 0; j < signals.size(); j++) {
         Signal signal = signals.get(j);
-        bus.publish(Addresses.SIGNALS, signal);
-        submit(orderIds.get(strategy.name()).marketOrder(signal), tick, strategy);
+        submit(signal, orderIds.get(strategy.name()).marketOrder(signal), tick, strategy);
       }
     }
   }
 
-  private void submit(OrderRequest order, Tick cause, Strategy strategy) {
+  /**
+   * The order goes to risk first; its signal is published once risk has answered (or failed to), so on one event
+   * loop the order has reached the broker by then. Publishing hands the signal to consumers on other event loops,
+   * and waking a sleeping one costs this thread up to a few hundred µs on a machine whose other cores idle, which
+   * the order would wait for (docs/benchmarks.md, tick-to-trade on the defaults).
+   */
+  private void submit(Signal signal, OrderRequest order, Tick cause, Strategy strategy) {
     ownOrders.put(order.clientOrderId(), strategy);
     DeliveryOptions headers = new DeliveryOptions()
         .addHeader(Headers.CORRELATION_ID, cause.symbol() + ":" + cause.seq())
@@ -164,6 +170,7 @@ public final class SignalVerticle extends VerticleBase {
       headers.addHeader(Headers.INGEST_MICROS, batchIngestMicros);
     }
     bus.<RiskDecision>request(Addresses.ORDERS_SUBMIT, order, headers).onComplete(reply -> {
+      bus.publish(Addresses.SIGNALS, signal);
       if (reply.succeeded()) {
         RiskDecision decision = reply.result().body();
         if (decision.reason() == ReasonCode.NO_TRADING_CORE) {

@@ -30,6 +30,7 @@ import io.vertx.core.ThreadingModel;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.eventbus.EventBus;
 import io.vertx.core.eventbus.Message;
+import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.json.JsonObject;
 import org.duckdb.DuckDBConnection;
 
@@ -52,12 +53,21 @@ public final class StorageWriterVerticle extends VerticleBase {
   private final List<Function<StorageAccess, Deployable>> companions;
   /** Reply header of a durable write: {@code stored}, or {@code quarantined} when DuckDB rejected the record. */
   public static final String OUTCOME_HEADER = "storage-outcome";
+  /**
+   * Local: the ticks' consumer registers again, so that it comes after the consumers registered since. A publish
+   * hands a batch to its consumers in the order they registered, and handing it to a thread that sleeps costs the
+   * publishing thread up to a few hundred µs on a machine whose cores idle: in one process the launcher asks for this
+   * once the order path runs, so a tick reaches strategy, risk and broker before it wakes the writer
+   * (docs/architecture.md, the shared loop). Ticks cannot be lost by it: the feed starts after.
+   */
+  public static final String REJOIN_TICKS = "storage.ticks.rejoin";
 
   private DuckDBConnection connection;
   private WriterDatabase database;
   private WriteQueue queue;
   private WriterLoop loop;
   private Thread thread;
+  private MessageConsumer<TickBatch> ticks;
   private final AtomicLong dropReports = new AtomicLong();
   /** Durable writes of journal facts offered so far: a cached journal image is valid while this has not moved. */
   private final AtomicLong journalVersion = new AtomicLong();
@@ -110,7 +120,9 @@ public final class StorageWriterVerticle extends VerticleBase {
           new DeploymentOptions().setThreadingModel(ThreadingModel.WORKER)));
     }
     started.addAll(List.of(
-        bus.<TickBatch>consumer(Addresses.MD_TICKS, m -> bulk(new WriteQueue.TickRows(m.body().ticks()))).completion(),
+        consumeTicks(),
+        bus.<Object>localConsumer(REJOIN_TICKS, m -> ticks.unregister().compose(v -> consumeTicks())
+            .onComplete(done -> m.reply(done.succeeded()))).completion(),
         bus.<Bar>consumer(Addresses.MD_BARS, m -> bulk(new WriteQueue.BarRows(List.of(m.body())))).completion(),
         bus.<PortfolioSnapshot>consumer(Addresses.PORTFOLIO_UPDATES,
             m -> bulk(new WriteQueue.SnapshotRow(m.body()))).completion(),
@@ -135,6 +147,11 @@ public final class StorageWriterVerticle extends VerticleBase {
   private void publishStatus() {
     JsonObject status = JsonObject.mapFrom(loop.health());
     vertx.runOnContext(v -> vertx.eventBus().publish(Addresses.STORAGE_STATUS, status));
+  }
+
+  private Future<Void> consumeTicks() {
+    ticks = vertx.eventBus().consumer(Addresses.MD_TICKS, m -> bulk(new WriteQueue.TickRows(m.body().ticks())));
+    return ticks.completion();
   }
 
   private void bulk(WriteQueue.Bulk rows) {

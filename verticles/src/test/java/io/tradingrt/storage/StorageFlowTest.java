@@ -76,6 +76,36 @@ class StorageFlowTest {
     assertTrue(missing.isEmpty(), "every published fill is in the trades table after an orderly stop: " + missing);
   }
 
+  /**
+   * In one process the writer's ticks consumer registers again once the order path runs
+   * ({@code StorageWriterVerticle.REJOIN_TICKS}, so a tick wakes the order path's thread first): every tick the feed
+   * publishes is still stored, once.
+   */
+  @Test
+  void everyPublishedTickIsStoredOnceAfterTheWriterRejoinsTheTicks(Vertx vertx, @TempDir Path dir) throws Exception {
+    Path db = dir.resolve("ticks.duckdb");
+    RuntimeSettings config = RuntimeConfig.load(new JsonObject()
+        .put("roles", new JsonArray(List.of("storage", "portfolio", "execution", "risk", "signal", "ingest")))
+        .put("ingest", new JsonObject().put("ticksPerSecond", 2000))
+        .put("storage", new JsonObject().put("path", db.toString()).put("flushMillis", 50)
+            .put("retention", new JsonObject().put("tierPath", dir.resolve("tiers").toString()))), Map.of());
+    java.util.concurrent.atomic.AtomicLong published = new java.util.concurrent.atomic.AtomicLong();
+    vertx.eventBus().<io.tradingrt.codecs.TickBatch>consumer(Addresses.MD_TICKS,
+        m -> published.addAndGet(m.body().ticks().size()));
+    String deployment = vertx.deployVerticle(new RuntimeVerticle(config)).await(60, TimeUnit.SECONDS);
+    Thread.sleep(2_000);
+    vertx.undeploy(deployment).await(30, TimeUnit.SECONDS);
+    long stored;
+    try (var c = DuckDb.open(db, "2GB", 2); var s = c.createStatement();
+         var r = s.executeQuery("SELECT count(*), count(DISTINCT (symbol, seq)) FROM market_ticks")) {
+      r.next();
+      stored = r.getLong(1);
+      assertEquals(stored, r.getLong(2), "no tick is stored twice");
+    }
+    assertTrue(published.get() > 1_000, "the feed ran: " + published.get() + " ticks");
+    assertEquals(published.get(), stored, "every published tick is stored");
+  }
+
   private static String assertThrowsCause(java.util.concurrent.CompletableFuture<?> future) throws Exception {
     try {
       future.get(10, TimeUnit.SECONDS);
