@@ -19,7 +19,10 @@ import java.util.logging.Logger;
  */
 final class OrderPathWarmup {
   private static final Logger LOG = Logger.getLogger(OrderPathWarmup.class.getName());
-  /** ~0.2–0.5 s of one core here; enough that the hot methods reach C2. */
+  /**
+   * Enough that the hot methods reach C2: 1–2 s of one core here, ~5 s of wall time at minimum priority while the
+   * runtime starts beside it.
+   */
   static final long TICKS = 400_000;
   /** Generated data time: 2024-01-02 12:00 UTC, 100 ticks a second. */
   private static final long START_MICROS = 1_704_196_800_000_000L;

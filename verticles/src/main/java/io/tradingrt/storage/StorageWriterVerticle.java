@@ -122,7 +122,7 @@ public final class StorageWriterVerticle extends VerticleBase {
     started.addAll(List.of(
         consumeTicks(),
         bus.<Object>localConsumer(REJOIN_TICKS, m -> ticks.unregister().compose(v -> consumeTicks())
-            .onComplete(done -> m.reply(done.succeeded()))).completion(),
+            .onSuccess(v -> m.reply(true)).onFailure(e -> m.fail(500, e.getMessage()))).completion(),
         bus.<Bar>consumer(Addresses.MD_BARS, m -> bulk(new WriteQueue.BarRows(List.of(m.body())))).completion(),
         bus.<PortfolioSnapshot>consumer(Addresses.PORTFOLIO_UPDATES,
             m -> bulk(new WriteQueue.SnapshotRow(m.body()))).completion(),
