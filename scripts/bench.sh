@@ -3,7 +3,7 @@
 # constant rate, SockJS fan-out CPU; both against verticles/target/runtime.jar started as a separate process).
 # Cross-node tick-to-trade (cluster: three -cluster jar processes against the same roles in one process).
 # Build first: ./mvnw -B -q -DskipTests -Pbenchmarks package. Output goes to stdout and target/bench-*.txt.
-# Usage: scripts/bench.sh [latency|storage|recovery|backtest|backtest-cluster|http|fix|hardening|cluster|all]
+# Usage: scripts/bench.sh [latency|storage|recovery|backtest|backtest-cluster|http|fix|hardening|cluster|dashboard|all]
 # backtest takes BACKTEST_TICKS (10000000 by default) and BACKTEST_RUNS (3). backtest-cluster (a 16-set sweep on two
 # loopback nodes with the backtest role, then the same sweep on this machine's cores) takes SWEEP_TICKS (1000000)
 # and BENCH_SWEEP_CLUSTER_PORT (19632, and the next five).
@@ -14,7 +14,7 @@ mkdir -p target
 what="${1:-all}"
 # every mode but cluster and hardening runs a harness from the benchmarks jar
 case "$what" in
-  cluster|hardening|backtest-cluster) ;;
+  cluster|hardening|backtest-cluster|dashboard) ;;
   *) [ -f "$jar" ] || { echo "bench.sh: $jar is missing; build with: ./mvnw -B -q -DskipTests -Pbenchmarks package" >&2
        exit 2; } ;;
 esac
@@ -401,6 +401,44 @@ PY
   trap - EXIT
 }
 
+# The defaults as a user runs them (runtime.jar, no -conf but ports and a scratch file): the in-runtime tick-to-trade
+# p50 the dashboard shows, every 10 s for 70 s with no browser; then the CPU of a headless Chromium (all its
+# processes' utime+stime) with the dashboard open, 30 s after 15 s. BENCH_DASHBOARD_PORT (19661, and the next one).
+dashboard_bench() {
+  local runtime=verticles/target/runtime.jar port="${BENCH_DASHBOARD_PORT:-19661}" dir
+  [ -f "$runtime" ] || { echo "bench.sh: $runtime is missing" >&2; return 2; }
+  dir=$(mktemp -d)
+  java -Xmx1g -jar "$runtime" -conf "{\"http\":{\"port\":$port,\"tcpBridgePort\":$((port + 1))},\"storage\":{\"path\":\"$dir/d.duckdb\"}}" \
+    > "$dir/runtime.log" 2>&1 &
+  local rt=$!
+  for _ in $(seq 1 60); do curl -sf "http://127.0.0.1:$port/health/ready" > /dev/null && break; sleep 1; done
+  echo "== the defaults: in-runtime tick-to-trade p50 / p99 (µs) shown by the runtime, no browser"
+  for t in 10 20 30 40 50 60 70; do
+    sleep 10
+    curl -s "http://127.0.0.1:$port/api/metrics/current" | python3 -c 'import json,sys; m=json.load(sys.stdin);
+print("after %s s: p50 %s, p99 %s, orders %s" % (sys.argv[1], m["inRuntimeP50Micros"], m["inRuntimeP99Micros"],
+m["ordersTotal"]))' "$t"
+  done
+  echo "== the defaults: headless Chromium's CPU with the dashboard open (30 s after 15 s)"
+  setsid chromium --headless --no-sandbox --disable-gpu --window-size=1600,1000 --user-data-dir="$dir/profile" \
+    "http://127.0.0.1:$port/" > "$dir/chromium.log" 2>&1 &
+  local cr=$!
+  sleep 15
+  cpu_of_group() { local sum=0 p; for p in $(ps -o pid= -g "$1"); do
+    sum=$((sum + $(awk '{print $14 + $15}' "/proc/$p/stat" 2> /dev/null || echo 0))); done; echo "$sum"; }
+  local c0 r0 c1 r1
+  c0=$(cpu_of_group "$cr"); r0=$(awk '{print $14 + $15}' "/proc/$rt/stat")
+  sleep 30
+  c1=$(cpu_of_group "$cr"); r1=$(awk '{print $14 + $15}' "/proc/$rt/stat")
+  awk -v c=$((c1 - c0)) -v r=$((r1 - r0)) -v hz="$(getconf CLK_TCK)" \
+    'BEGIN { printf "chromium %.1f %% of a core, runtime %.1f %% of a core\n", 100 * c / hz / 30, 100 * r / hz / 30 }'
+  kill -- -"$cr" 2> /dev/null || true
+  kill "$rt"; wait "$rt" 2> /dev/null || true
+  rm -rf "$dir"
+}
+if [ "$what" = dashboard ] || [ "$what" = all ]; then
+  dashboard_bench | tee target/bench-dashboard.txt
+fi
 if [ "$what" = backtest-cluster ] || [ "$what" = all ]; then
   backtest_cluster_bench | tee target/bench-backtest-cluster.txt
 fi
